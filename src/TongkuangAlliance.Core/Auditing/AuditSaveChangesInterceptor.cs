@@ -1,0 +1,140 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using TongkuangAlliance.Core.Common;
+
+namespace TongkuangAlliance.Core.Auditing;
+
+/// <summary>
+/// Stamps created/modified by/at on every <see cref="AuditableEntity"/>, renews its concurrency token,
+/// refuses hard deletes, and appends an <see cref="AuditEntry"/> per change in the same transaction.
+/// </summary>
+public sealed class AuditSaveChangesInterceptor(TimeProvider clock, ICurrentUser currentUser) : SaveChangesInterceptor
+{
+    private readonly List<(EntityEntry Entry, AuditEntry Audit)> _pendingKeys = [];
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        if (eventData.Context is not null) Stamp(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is not null) Stamp(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        if (FillGeneratedKeys()) eventData.Context!.SaveChanges();
+        return result;
+    }
+
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        if (FillGeneratedKeys()) await eventData.Context!.SaveChangesAsync(cancellationToken);
+        return result;
+    }
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => _pendingKeys.Clear();
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        _pendingKeys.Clear();
+        return Task.CompletedTask;
+    }
+
+    private void Stamp(DbContext context)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var userId = currentUser.UserId;
+        var audits = new List<AuditEntry>();
+
+        foreach (var entry in context.ChangeTracker.Entries<AuditableEntity>().ToList())
+        {
+            switch (entry.State)
+            {
+                case EntityState.Added:
+                    entry.Entity.CreatedAtUtc = now;
+                    entry.Entity.CreatedBy = userId;
+                    entry.Entity.Version = Guid.NewGuid();
+                    break;
+                case EntityState.Modified:
+                    entry.Entity.ModifiedAtUtc = now;
+                    entry.Entity.ModifiedBy = userId;
+                    entry.Entity.Version = Guid.NewGuid();
+                    break;
+                case EntityState.Deleted:
+                    throw new InvalidOperationException($"{entry.Entity.GetType().Name} records are never deleted; end or deactivate them instead.");
+                default:
+                    continue;
+            }
+
+            var audit = Describe(entry, now, userId);
+            if (audit is null) continue;
+            audits.Add(audit);
+            if (entry.State == EntityState.Added) _pendingKeys.Add((entry, audit));
+        }
+
+        // Owned types (contacts) change as their owner's properties; the owner entry above records them.
+        context.AddRange(audits);
+    }
+
+    private static AuditEntry? Describe(EntityEntry entry, DateTime now, string? userId)
+    {
+        var changes = new Dictionary<string, object?[]>();
+        foreach (var property in entry.Properties)
+        {
+            var name = property.Metadata.Name;
+            if (name is nameof(AuditableEntity.Version) or nameof(AuditableEntity.ModifiedAtUtc) or nameof(AuditableEntity.ModifiedBy)) continue;
+            if (entry.State == EntityState.Added)
+            {
+                if (!property.Metadata.IsPrimaryKey()) changes[name] = [null, property.CurrentValue];
+            }
+            else if (property.IsModified && !Equals(property.OriginalValue, property.CurrentValue))
+            {
+                changes[name] = [property.OriginalValue, property.CurrentValue];
+            }
+        }
+
+        foreach (var reference in entry.References.Where(r => r.TargetEntry is not null && r.Metadata.TargetEntityType.IsOwned()))
+        {
+            var owned = reference.TargetEntry!;
+            foreach (var property in owned.Properties.Where(p => !p.Metadata.IsPrimaryKey()))
+            {
+                var changed = owned.State == EntityState.Added || (property.IsModified && !Equals(property.OriginalValue, property.CurrentValue));
+                if (changed) changes[$"{reference.Metadata.Name}.{property.Metadata.Name}"] = [owned.State == EntityState.Added ? null : property.OriginalValue, property.CurrentValue];
+            }
+        }
+
+        if (entry.State == EntityState.Modified && changes.Count == 0) return null;
+
+        return new AuditEntry
+        {
+            AtUtc = now,
+            UserId = userId,
+            EntityType = entry.Metadata.ClrType.Name,
+            EntityId = entry.State == EntityState.Added ? "" : Convert.ToString(entry.Property(nameof(AuditableEntity.Id)).CurrentValue, System.Globalization.CultureInfo.InvariantCulture)!,
+            Action = entry.State.ToString(),
+            Changes = JsonSerializer.Serialize(changes),
+        };
+    }
+
+    /// <summary>
+    /// Keys of added rows exist only after the insert, so their audit rows get the key in a second, small
+    /// save. Inside a caller's transaction both saves commit together; outside one, the audit row of an
+    /// insert exists with an empty key until that second save, which follows immediately.
+    /// </summary>
+    private bool FillGeneratedKeys()
+    {
+        if (_pendingKeys.Count == 0) return false;
+        foreach (var (entry, audit) in _pendingKeys)
+        {
+            audit.EntityId = Convert.ToString(entry.Property(nameof(AuditableEntity.Id)).CurrentValue, System.Globalization.CultureInfo.InvariantCulture)!;
+        }
+        _pendingKeys.Clear();
+        return true;
+    }
+}

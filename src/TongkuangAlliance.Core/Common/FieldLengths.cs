@@ -1,0 +1,12 @@
+namespace TongkuangAlliance.Core.Common;
+
+/// <summary>Column sizes shared by the EF configurations and the input models' validation.</summary>
+public static class FieldLengths
+{
+    public const int Name = 100;
+    public const int PersonName = 50;
+    public const int Phone = 20;
+    public const int Address = 200;
+    public const int Reason = 500;
+    public const int UserName = 50;
+}

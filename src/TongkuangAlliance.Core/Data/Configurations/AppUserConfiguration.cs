@@ -1,0 +1,19 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using TongkuangAlliance.Core.Common;
+using TongkuangAlliance.Core.Identity;
+using TongkuangAlliance.Core.Structure;
+
+namespace TongkuangAlliance.Core.Data.Configurations;
+
+internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
+{
+    public void Configure(EntityTypeBuilder<AppUser> builder)
+    {
+        builder.Property(u => u.DisplayName).HasMaxLength(FieldLengths.PersonName);
+        builder.Property(u => u.Role).HasConversion<string>().HasMaxLength(40);
+        builder.HasOne<SubDistrict>().WithMany().HasForeignKey(u => u.SubDistrictId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Community>().WithMany().HasForeignKey(u => u.CommunityId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<MemberUnit>().WithMany().HasForeignKey(u => u.MemberUnitId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

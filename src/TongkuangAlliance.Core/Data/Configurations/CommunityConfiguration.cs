@@ -1,0 +1,21 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using TongkuangAlliance.Core.Common;
+using TongkuangAlliance.Core.Structure;
+
+namespace TongkuangAlliance.Core.Data.Configurations;
+
+internal sealed class CommunityConfiguration : IEntityTypeConfiguration<Community>
+{
+    public void Configure(EntityTypeBuilder<Community> builder)
+    {
+        builder.ConfigureAudit();
+        builder.Property(c => c.Name).HasMaxLength(FieldLengths.Name);
+        builder.Property(c => c.PartyCommitteeName).HasMaxLength(FieldLengths.Name);
+        builder.Property(c => c.SecretaryName).HasMaxLength(FieldLengths.PersonName);
+        builder.Property(c => c.OfficePhone).HasMaxLength(FieldLengths.Phone);
+        builder.Property(c => c.Address).HasMaxLength(FieldLengths.Address);
+        builder.HasIndex(c => new { c.SubDistrictId, c.Name }).IsUnique();
+        builder.HasOne(c => c.SubDistrict).WithMany(s => s.Communities).HasForeignKey(c => c.SubDistrictId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

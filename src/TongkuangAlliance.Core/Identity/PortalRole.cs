@@ -1,0 +1,16 @@
+namespace TongkuangAlliance.Core.Identity;
+
+/// <summary>The roles of DESIGN.md §3. The names are used as role claims and in policies.</summary>
+public enum PortalRole
+{
+    SubDistrictCommittee = 1,
+    CommunityCommittee = 2,
+    PairedUnit = 3,
+}
+
+public static class PortalRoles
+{
+    public const string SubDistrictCommittee = nameof(PortalRole.SubDistrictCommittee);
+    public const string CommunityCommittee = nameof(PortalRole.CommunityCommittee);
+    public const string PairedUnit = nameof(PortalRole.PairedUnit);
+}

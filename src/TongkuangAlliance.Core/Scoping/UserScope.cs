@@ -1,0 +1,39 @@
+using System.Globalization;
+using System.Security.Claims;
+using TongkuangAlliance.Core.Identity;
+
+namespace TongkuangAlliance.Core.Scoping;
+
+/// <summary>
+/// What a signed-in user may see, read from its claims. Every list, detail, export and dashboard query
+/// filters through <see cref="ScopeQueries"/> with one of these.
+/// </summary>
+public sealed record UserScope(PortalRole Role, int SubDistrictId, int? CommunityId, int? MemberUnitId)
+{
+    public const string SubDistrictClaim = "tk:subdistrict";
+    public const string CommunityClaim = "tk:community";
+    public const string MemberUnitClaim = "tk:memberunit";
+
+    public static UserScope? FromPrincipal(ClaimsPrincipal principal)
+    {
+        if (principal.Identity?.IsAuthenticated != true) return null;
+        var roleName = principal.FindFirstValue(ClaimTypes.Role);
+        if (!Enum.TryParse<PortalRole>(roleName, out var role)) return null;
+        var subDistrict = ReadInt(principal, SubDistrictClaim);
+        if (subDistrict is null) return null;
+        return new UserScope(role, subDistrict.Value, ReadInt(principal, CommunityClaim), ReadInt(principal, MemberUnitClaim));
+    }
+
+    public static IEnumerable<Claim> ClaimsFor(AppUser user)
+    {
+        yield return new Claim(ClaimTypes.Role, user.Role.ToString());
+        yield return new Claim(SubDistrictClaim, user.SubDistrictId.ToString(CultureInfo.InvariantCulture));
+        if (user.CommunityId is { } community)
+            yield return new Claim(CommunityClaim, community.ToString(CultureInfo.InvariantCulture));
+        if (user.MemberUnitId is { } unit)
+            yield return new Claim(MemberUnitClaim, unit.ToString(CultureInfo.InvariantCulture));
+    }
+
+    private static int? ReadInt(ClaimsPrincipal principal, string type) =>
+        int.TryParse(principal.FindFirstValue(type), NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
+}

@@ -1,0 +1,16 @@
+using TongkuangAlliance.Core.Identity;
+
+namespace TongkuangAlliance.Web.Authorization;
+
+/// <summary>Named role policies: the middle tier between "signed in" (the fallback) and resource handlers.</summary>
+public static class Policies
+{
+    public const string SubDistrictOnly = nameof(SubDistrictOnly);
+    public const string CommunityOrSubDistrict = nameof(CommunityOrSubDistrict);
+
+    public static void AddPortalPolicies(this Microsoft.AspNetCore.Authorization.AuthorizationOptions options)
+    {
+        options.AddPolicy(SubDistrictOnly, p => p.RequireRole(PortalRoles.SubDistrictCommittee));
+        options.AddPolicy(CommunityOrSubDistrict, p => p.RequireRole(PortalRoles.SubDistrictCommittee, PortalRoles.CommunityCommittee));
+    }
+}

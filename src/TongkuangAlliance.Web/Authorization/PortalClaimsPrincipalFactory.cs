@@ -1,0 +1,31 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using TongkuangAlliance.Core.Data;
+using TongkuangAlliance.Core.Identity;
+using TongkuangAlliance.Core.Scoping;
+
+namespace TongkuangAlliance.Web.Authorization;
+
+/// <summary>Puts the account's role and scope ids into its cookie as claims (read back by <see cref="UserScope"/>).</summary>
+public sealed class PortalClaimsPrincipalFactory(UserManager<AppUser> userManager, IOptions<IdentityOptions> options, AppDbContext db)
+    : UserClaimsPrincipalFactory<AppUser>(userManager, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        identity.AddClaim(new Claim("tk:name", user.DisplayName));
+        identity.AddClaims(UserScope.ClaimsFor(user));
+        identity.AddClaim(new Claim("tk:scope", await ScopeNameAsync(user)));
+        return identity;
+    }
+
+    /// <summary>The name shown in the top bar: the community, the unit, or the sub-district.</summary>
+    private async Task<string> ScopeNameAsync(AppUser user) => user.Role switch
+    {
+        PortalRole.CommunityCommittee => await db.Communities.Where(c => c.Id == user.CommunityId).Select(c => c.Name).SingleAsync(),
+        PortalRole.PairedUnit => await db.MemberUnits.Where(u => u.Id == user.MemberUnitId).Select(u => u.Name).SingleAsync(),
+        _ => await db.SubDistricts.Where(s => s.Id == user.SubDistrictId).Select(s => s.Name).SingleAsync(),
+    };
+}

@@ -1,0 +1,89 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using TongkuangAlliance.Core.Common;
+using TongkuangAlliance.Core.Identity;
+
+namespace TongkuangAlliance.Web.Features.Account;
+
+public sealed class SignInInput
+{
+    [Required(ErrorMessage = "Validation.Required")]
+    [StringLength(FieldLengths.UserName, ErrorMessage = "Validation.MaxLength")]
+    [Display(Name = "Field.UserName")]
+    public string? UserName { get; set; }
+
+    [Required(ErrorMessage = "Validation.Required")]
+    [StringLength(128, ErrorMessage = "Validation.MaxLength")]
+    [DataType(DataType.Password)]
+    [Display(Name = "Field.Password")]
+    public string? Password { get; set; }
+
+    public string? ReturnUrl { get; set; }
+}
+
+/// <summary>Sign-in and sign-out. There is no public registration: the sub-district committee creates accounts.</summary>
+[AllowAnonymous]
+public sealed class AccountController(SignInManager<AppUser> signIn, UserManager<AppUser> users, IStringLocalizer<SharedResource> l, ILogger<AccountController> logger) : Controller
+{
+    [HttpGet]
+    public IActionResult SignIn(string? returnUrl)
+    {
+        if (User.Identity?.IsAuthenticated == true) return LocalRedirect(SafeReturnUrl(returnUrl));
+        ViewData["Title"] = l["SignIn.Title"];
+        return View(new SignInInput { ReturnUrl = returnUrl });
+    }
+
+    [HttpPost]
+    public async Task<IActionResult> SignIn(SignInInput input)
+    {
+        ViewData["Title"] = l["SignIn.Title"];
+        if (!ModelState.IsValid) return View(input);
+
+        var user = await users.FindByNameAsync(input.UserName!);
+        if (user is { IsActive: false })
+        {
+            logger.LogWarning("Sign-in refused for deactivated account {UserId}", user.Id);
+            ModelState.AddModelError(string.Empty, l["SignIn.Failed"]);
+            return View(input);
+        }
+
+        var result = await signIn.PasswordSignInAsync(input.UserName!, input.Password!, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            logger.LogInformation("Signed in {UserId}", user!.Id);
+            return LocalRedirect(SafeReturnUrl(input.ReturnUrl));
+        }
+
+        if (result.IsLockedOut)
+        {
+            logger.LogWarning("Sign-in refused: account {UserId} is locked out", user?.Id);
+            ModelState.AddModelError(string.Empty, l["SignIn.LockedOut"]);
+        }
+        else
+        {
+            logger.LogWarning("Sign-in failed for {UserId}", user?.Id ?? "(unknown user name)");
+            ModelState.AddModelError(string.Empty, l["SignIn.Failed"]);
+        }
+        return View(input);
+    }
+
+    [HttpPost]
+    public new async Task<IActionResult> SignOut()
+    {
+        await signIn.SignOutAsync();
+        return RedirectToAction(nameof(SignIn));
+    }
+
+    [HttpGet]
+    public IActionResult AccessDenied()
+    {
+        ViewData["Title"] = l["AccessDenied.Title"];
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        return View();
+    }
+
+    private string SafeReturnUrl(string? returnUrl) => Url.IsLocalUrl(returnUrl) ? returnUrl! : "/";
+}

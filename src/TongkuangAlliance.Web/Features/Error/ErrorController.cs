@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace TongkuangAlliance.Web.Features.Error;
+
+/// <summary>Friendly pages for 404 and 500, in the user's language. The status code is kept.</summary>
+[AllowAnonymous]
+[ApiExplorerSettings(IgnoreApi = true)]
+public sealed class ErrorController(IStringLocalizer<SharedResource> l) : Controller
+{
+    [Route("Error/{code:int}")]
+    [HttpGet, HttpPost]
+    public IActionResult Index(int code)
+    {
+        var key = code == 404 ? "Error.NotFound" : code == 403 ? "AccessDenied.Title" : "Error.Server";
+        ViewData["Title"] = l[key];
+        ViewData["Message"] = l[key + ".Body"];
+        if (code == 403) ViewData["Message"] = l["AccessDenied.Body"];
+        Response.StatusCode = code is >= 400 and < 600 ? code : 500;
+        return View("Error");
+    }
+}

@@ -1,0 +1,82 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using TongkuangAlliance.Core.Data;
+using TongkuangAlliance.Core.Identity;
+using TongkuangAlliance.Core.Scoping;
+using TongkuangAlliance.Web.Authorization;
+
+namespace TongkuangAlliance.Web.Features.Home;
+
+/// <summary>Each role lands on a page made for it, with real counts from the database.</summary>
+public sealed class HomeController(AppDbContext db, IStringLocalizer<SharedResource> l) : Controller
+{
+    public async Task<IActionResult> Index(CancellationToken cancellationToken)
+    {
+        var scope = User.Scope();
+        ViewData["Title"] = l["Home.Title"];
+        return scope.Role switch
+        {
+            PortalRole.SubDistrictCommittee => View("SubDistrict", await SubDistrictHomeAsync(scope, cancellationToken)),
+            PortalRole.CommunityCommittee => View("Community", await CommunityHomeAsync(scope, cancellationToken)),
+            PortalRole.PairedUnit => View("Unit", await UnitHomeAsync(scope, cancellationToken)),
+            _ => Forbid(),
+        };
+    }
+
+    private async Task<SubDistrictHomeViewModel> SubDistrictHomeAsync(UserScope scope, CancellationToken ct)
+    {
+        var communities = db.Communities.AsNoTracking().VisibleTo(scope);
+        var rows = await communities
+            .OrderBy(c => c.Name)
+            .Select(c => new CommunityRow(c.Id, c.Name, c.SecretaryName,
+                c.Compounds.Count, c.Grids.Count, c.Grids.SelectMany(g => g.Buildings).Count(),
+                c.Pairings.Count(p => p.EndDate == null)))
+            .ToListAsync(ct);
+        var grids = db.Grids.AsNoTracking().VisibleTo(scope);
+        var buildings = db.Buildings.AsNoTracking().VisibleTo(scope);
+        return new SubDistrictHomeViewModel
+        {
+            SubDistrictName = await db.SubDistricts.Where(s => s.Id == scope.SubDistrictId).Select(s => s.Name).SingleAsync(ct),
+            Communities = rows.Count,
+            Compounds = rows.Sum(r => r.Compounds),
+            Grids = rows.Sum(r => r.Grids),
+            Buildings = rows.Sum(r => r.Buildings),
+            MemberUnits = await db.MemberUnits.VisibleTo(scope).CountAsync(ct),
+            ActivePairings = rows.Sum(r => r.ActivePairings),
+            VacantGridChiefs = await grids.CountAsync(g => g.Chief == null, ct),
+            VacantBuildingChiefs = await buildings.CountAsync(b => b.Chief == null, ct),
+            CommunityRows = rows,
+        };
+    }
+
+    private async Task<CommunityHomeViewModel> CommunityHomeAsync(UserScope scope, CancellationToken ct)
+    {
+        var community = await db.Communities.AsNoTracking().VisibleTo(scope).Select(c => new { c.Id, c.Name }).SingleAsync(ct);
+        return new CommunityHomeViewModel
+        {
+            CommunityId = community.Id,
+            CommunityName = community.Name,
+            Compounds = await db.Compounds.AsNoTracking().VisibleTo(scope).OrderBy(c => c.Name)
+                .Select(c => new CompoundRow(c.Id, c.Name, c.PartyBranchName, c.Buildings.Count)).ToListAsync(ct),
+            Grids = await db.Grids.AsNoTracking().VisibleTo(scope).OrderBy(g => g.Name)
+                .Select(g => new GridRow(g.Id, g.Name, g.Chief != null ? g.Chief.Name : null, g.Chief != null ? g.Chief.Phone : null, g.Buildings.Count)).ToListAsync(ct),
+            PairedUnits = await db.Pairings.AsNoTracking().VisibleTo(scope).Where(p => p.EndDate == null).OrderBy(p => p.StartDate)
+                .Select(p => new PairedUnitRow(p.MemberUnitId, p.MemberUnit!.Name, p.MemberUnit.PartyOrganisationName, p.StartDate)).ToListAsync(ct),
+            VacantBuildingChiefs = await db.Buildings.AsNoTracking().VisibleTo(scope).CountAsync(b => b.Chief == null, ct),
+        };
+    }
+
+    private async Task<UnitHomeViewModel> UnitHomeAsync(UserScope scope, CancellationToken ct)
+    {
+        var unit = await db.MemberUnits.AsNoTracking().VisibleTo(scope).Select(u => new { u.Id, u.Name }).SingleAsync(ct);
+        return new UnitHomeViewModel
+        {
+            MemberUnitId = unit.Id,
+            UnitName = unit.Name,
+            Pairings = await db.Pairings.AsNoTracking().VisibleTo(scope)
+                .OrderBy(p => p.EndDate != null).ThenByDescending(p => p.StartDate)
+                .Select(p => new UnitPairingRow(p.Id, p.CommunityId, p.Community!.Name, p.StartDate, p.EndDate)).ToListAsync(ct),
+        };
+    }
+}

@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using TongkuangAlliance.Core.Identity;
+using TongkuangAlliance.Core.Scoping;
+
+namespace TongkuangAlliance.Web.Features.Shared;
+
+public sealed record MenuItem(string Text, string Controller, string Action, int? Id = null);
+
+/// <summary>The side menu: only what the user's role can use, decided here rather than in Razor.</summary>
+public sealed class NavigationViewComponent(IStringLocalizer<SharedResource> l) : ViewComponent
+{
+    public IViewComponentResult Invoke()
+    {
+        var scope = UserScope.FromPrincipal(HttpContext.User);
+        var items = new List<MenuItem> { new(l["Menu.Home"], "Home", "Index") };
+        switch (scope?.Role)
+        {
+            case PortalRole.SubDistrictCommittee:
+                items.Add(new(l["Menu.Communities"], "Communities", "Index"));
+                items.Add(new(l["Menu.Grids"], "Grids", "Index"));
+                items.Add(new(l["Menu.MemberUnits"], "MemberUnits", "Index"));
+                items.Add(new(l["Menu.Pairings"], "Pairings", "Index"));
+                items.Add(new(l["Menu.Accounts"], "Accounts", "Index"));
+                break;
+            case PortalRole.CommunityCommittee:
+                items.Add(new(l["Menu.MyCommunity"], "Communities", "Details", scope.CommunityId));
+                items.Add(new(l["Menu.Grids"], "Grids", "Index"));
+                items.Add(new(l["Menu.PairedUnits"], "MemberUnits", "Index"));
+                break;
+            case PortalRole.PairedUnit:
+                items.Add(new(l["Menu.MyUnit"], "MemberUnits", "Details", scope.MemberUnitId));
+                items.Add(new(l["Menu.PairedCommunities"], "Communities", "Index"));
+                break;
+        }
+        var current = (string?)ViewContext.RouteData.Values["controller"];
+        ViewData["CurrentController"] = current;
+        return View(items);
+    }
+}
+
+/// <summary>Top bar: who is signed in and for which scope.</summary>
+public sealed class ScopeBadgeViewComponent : ViewComponent
+{
+    public IViewComponentResult Invoke() => View();
+}

@@ -1,0 +1,51 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using TongkuangAlliance.Core.Auditing;
+using TongkuangAlliance.Core.Data;
+
+namespace TongkuangAlliance.Web.Infrastructure.Database;
+
+public static class DatabaseServiceCollectionExtensions
+{
+    public const string SqliteMigrationsAssembly = "TongkuangAlliance.Migrations.Sqlite";
+    public const string SqlServerMigrationsAssembly = "TongkuangAlliance.Migrations.SqlServer";
+
+    /// <summary>Registers <see cref="AppDbContext"/> on the provider named by configuration, with the audit interceptor.</summary>
+    public static IServiceCollection AddPortalDatabase(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var connectionString = configuration.GetConnectionString("Default")
+            ?? throw new InvalidOperationException("ConnectionStrings:Default is not set.");
+
+        services.AddScoped<AuditSaveChangesInterceptor>();
+        services.AddDbContext<AppDbContext>((provider, db) =>
+        {
+            switch (options.Provider)
+            {
+                case DatabaseProvider.Sqlite:
+                    db.UseSqlite(ResolveSqlitePath(connectionString, contentRoot), sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly));
+                    break;
+                case DatabaseProvider.SqlServer:
+                    db.UseSqlServer(connectionString, sql => sql.MigrationsAssembly(SqlServerMigrationsAssembly));
+                    break;
+                default:
+                    throw new InvalidOperationException($"Unknown database provider {options.Provider}.");
+            }
+            db.AddInterceptors(provider.GetRequiredService<AuditSaveChangesInterceptor>());
+        });
+        return services;
+    }
+
+    /// <summary>A relative SQLite file lives under the content root, and its folder is created on first use.</summary>
+    private static string ResolveSqlitePath(string connectionString, string contentRoot)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (builder.DataSource is { Length: > 0 } file && file != ":memory:" && builder.Mode != SqliteOpenMode.Memory)
+        {
+            var full = Path.IsPathRooted(file) ? file : Path.Combine(contentRoot, file);
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            builder.DataSource = full;
+        }
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using TongkuangAlliance.Core.Data;
+using TongkuangAlliance.Web.Infrastructure.DemoData;
+
+namespace TongkuangAlliance.Web.Infrastructure.Database;
+
+public static class DatabaseStartup
+{
+    /// <summary>
+    /// Migrates when configured to (the embedded default does; server databases are migrated by an explicit
+    /// step) and seeds the Tongkuang demo when demo data is on. Both are idempotent.
+    /// </summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        using var scope = app.Services.CreateScope();
+        var services = scope.ServiceProvider;
+        var database = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        var demo = services.GetRequiredService<IOptions<DemoDataOptions>>().Value;
+        var db = services.GetRequiredService<AppDbContext>();
+
+        if (database.MigrateOnStartup)
+            await db.Database.MigrateAsync();
+
+        if (demo.Enabled)
+            await services.GetRequiredService<DemoSeeder>().SeedAsync();
+    }
+}

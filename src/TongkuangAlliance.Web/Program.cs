@@ -1,0 +1,125 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Razor;
+using Serilog;
+using TongkuangAlliance.Core.Auditing;
+using TongkuangAlliance.Core.Data;
+using TongkuangAlliance.Core.Identity;
+using TongkuangAlliance.Web;
+using TongkuangAlliance.Web.Authorization;
+using TongkuangAlliance.Web.Infrastructure;
+using TongkuangAlliance.Web.Infrastructure.Database;
+using TongkuangAlliance.Web.Infrastructure.DemoData;
+using TongkuangAlliance.Web.Infrastructure.Localization;
+using TongkuangAlliance.Web.Infrastructure.Logging;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Host.UseSerilog((context, services, logger) => logger
+    .ReadFrom.Configuration(context.Configuration)
+    .ReadFrom.Services(services));
+
+builder.Services.Configure<DatabaseOptions>(builder.Configuration.GetSection(DatabaseOptions.Section));
+builder.Services.Configure<DemoDataOptions>(builder.Configuration.GetSection(DemoDataOptions.Section));
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
+builder.Services.AddPortalDatabase(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddScoped<DemoSeeder>();
+
+builder.Services.AddPortalLocalization();
+// Razor would otherwise escape every Chinese character as &#x...; — valid, but pages triple in size.
+builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+    o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+
+builder.Services
+    .AddIdentityCore<AppUser>(o =>
+    {
+        o.Password.RequiredLength = 10;
+        o.Password.RequireDigit = true;
+        o.Password.RequireLowercase = true;
+        o.Password.RequireUppercase = false;
+        o.Password.RequireNonAlphanumeric = false;
+        o.Lockout.AllowedForNewUsers = true;
+        o.Lockout.MaxFailedAccessAttempts = 5;
+        o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        o.User.RequireUniqueEmail = false;
+        o.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._";
+    })
+    .AddSignInManager()
+    .AddEntityFrameworkStores<AppDbContext>()
+    .AddDefaultTokenProviders()
+    .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>()
+    .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
+
+builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+builder.Services.ConfigureApplicationCookie(o =>
+{
+    o.LoginPath = "/Account/SignIn";
+    o.LogoutPath = "/Account/SignOut";
+    o.AccessDeniedPath = "/Account/AccessDenied";
+    o.Cookie.Name = "tk.auth";
+    o.Cookie.HttpOnly = true;
+    o.Cookie.SameSite = SameSiteMode.Lax;
+    o.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+    o.ExpireTimeSpan = TimeSpan.FromHours(8);
+    o.SlidingExpiration = true;
+});
+// Zero interval: every request re-checks the account's security stamp, so deactivating, locking or
+// re-scoping an account (each renews the stamp) signs it out everywhere on its next request.
+builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+
+builder.Services.AddAuthorization(o =>
+{
+    o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+    o.AddPortalPolicies();
+});
+builder.Services.AddSingleton<IAuthorizationHandler, CommunityAuthorizationHandler>();
+builder.Services.AddSingleton<IAuthorizationHandler, MemberUnitAuthorizationHandler>();
+
+builder.Services.AddAntiforgery(o =>
+{
+    o.Cookie.Name = "tk.af";
+    o.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+});
+builder.Services
+    .AddControllersWithViews(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
+    .AddViewLocalization()
+    .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)))
+    .AddRazorOptions(o =>
+    {
+        // Feature folders: Features/<Controller>/<View>.cshtml, shared views in Features/Shared.
+        o.ViewLocationFormats.Clear();
+        o.ViewLocationFormats.Add("/Features/{1}/{0}" + RazorViewEngine.ViewExtension);
+        o.ViewLocationFormats.Add("/Features/Shared/{0}" + RazorViewEngine.ViewExtension);
+    });
+
+builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
+
+var app = builder.Build();
+
+await app.PrepareDatabaseAsync();
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/Error/500");
+    app.UseHsts();
+    app.UseHttpsRedirection();
+}
+app.UseStatusCodePagesWithReExecute("/Error/{0}");
+app.UseRequestLocalization();
+app.UseRouting();
+app.UseAuthentication();
+app.UseMiddleware<LogContextMiddleware>();
+app.UseSerilogRequestLogging();
+app.UseAuthorization();
+
+app.MapStaticAssets().AllowAnonymous();
+app.MapHealthChecks("/health").AllowAnonymous();
+app.MapControllerRoute("default", "{controller=Home}/{action=Index}/{id?}").WithStaticAssets();
+
+await app.RunAsync();
+
+/// <summary>Entry point, public for WebApplicationFactory in the integration and browser tests.</summary>
+public partial class Program;

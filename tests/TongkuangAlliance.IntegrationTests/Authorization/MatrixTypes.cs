@@ -1,0 +1,72 @@
+namespace TongkuangAlliance.IntegrationTests.Authorization;
+
+/// <summary>Who makes the request. "In" personas are scoped to 南区社区 (and its paired 铜矿工程部); "Out" ones are not.</summary>
+public enum Persona
+{
+    Anonymous,
+    SubDistrict,
+    CommunityIn,
+    CommunityOut,
+    UnitIn,
+    UnitOut,
+}
+
+/// <summary>
+/// What the persona gets. Ok: the page, or a redirect after a successful (or re-displayed) form.
+/// SignIn: sent to sign in. Forbidden: the role may not use this at all (403 / access-denied page).
+/// NotFound: the record is outside the persona's scope, and the answer does not confirm it exists.
+/// </summary>
+public enum Outcome
+{
+    Ok,
+    SignIn,
+    Forbidden,
+    NotFound,
+}
+
+/// <summary>
+/// One routed action and what each persona gets from it. <see cref="Form"/> is what a POST sends
+/// (with a valid antiforgery token); matrix forms are chosen not to disturb other tests' personas.
+/// <see cref="FreshClient"/> runs the request on a newly signed-in client, for actions such as signing out.
+/// </summary>
+public sealed record MatrixRow(
+    string Method,
+    string Controller,
+    string Action,
+    Func<Infrastructure.DemoIds, string> Url,
+    IReadOnlyDictionary<Persona, Outcome> Expected,
+    Func<Infrastructure.DemoIds, Dictionary<string, string>>? Form = null,
+    bool FreshClient = false)
+{
+    public override string ToString() => $"{Method} {Controller}.{Action}";
+
+    public static Dictionary<Persona, Outcome> All(Outcome signedIn, Outcome anonymous = Outcome.SignIn) => new()
+    {
+        [Persona.Anonymous] = anonymous,
+        [Persona.SubDistrict] = signedIn,
+        [Persona.CommunityIn] = signedIn,
+        [Persona.CommunityOut] = signedIn,
+        [Persona.UnitIn] = signedIn,
+        [Persona.UnitOut] = signedIn,
+    };
+
+    public static Dictionary<Persona, Outcome> Expect(Outcome anonymous, Outcome subDistrict, Outcome communityIn, Outcome communityOut, Outcome unitIn, Outcome unitOut) => new()
+    {
+        [Persona.Anonymous] = anonymous,
+        [Persona.SubDistrict] = subDistrict,
+        [Persona.CommunityIn] = communityIn,
+        [Persona.CommunityOut] = communityOut,
+        [Persona.UnitIn] = unitIn,
+        [Persona.UnitOut] = unitOut,
+    };
+
+    /// <summary>Only the sub-district committee; everyone else signed in is refused by role.</summary>
+    public static Dictionary<Persona, Outcome> SubDistrictOnly() =>
+        Expect(Outcome.SignIn, Outcome.Ok, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden);
+}
+
+/// <summary>Each feature declares its rows in a class of its own implementing this; the matrix finds them all.</summary>
+public interface IMatrixRows
+{
+    IEnumerable<MatrixRow> Rows();
+}
