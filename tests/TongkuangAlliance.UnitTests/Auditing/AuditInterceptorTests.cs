@@ -1,0 +1,122 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Moq;
+using TongkuangAlliance.Core.Auditing;
+using TongkuangAlliance.Core.Structure;
+
+namespace TongkuangAlliance.UnitTests.Auditing;
+
+public sealed class AuditInterceptorTests : IDisposable
+{
+    private static readonly DateTimeOffset CreatedAt = new(2026, 11, 25, 2, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset EditedAt = new(2026, 11, 25, 3, 30, 0, TimeSpan.Zero);
+
+    private readonly Mock<TimeProvider> _clock = new();
+    private readonly Mock<ICurrentUser> _user = new();
+    private readonly TestDatabase _database;
+
+    public AuditInterceptorTests()
+    {
+        _clock.Setup(c => c.GetUtcNow()).Returns(CreatedAt);
+        _user.SetupGet(u => u.UserId).Returns("user-1");
+        _database = new TestDatabase(new AuditSaveChangesInterceptor(_clock.Object, _user.Object));
+    }
+
+    private int AddSubDistrict()
+    {
+        using var db = _database.CreateContext();
+        var subDistrict = new SubDistrict { Name = "铜矿街道", City = "德兴市" };
+        db.SubDistricts.Add(subDistrict);
+        db.SaveChanges();
+        return subDistrict.Id;
+    }
+
+    [Fact]
+    public void Creating_a_record_stamps_who_and_when_and_writes_an_audit_entry_with_its_key()
+    {
+        var id = AddSubDistrict();
+
+        using var db = _database.CreateContext();
+        var stored = db.SubDistricts.Single(s => s.Id == id);
+        Assert.Equal(CreatedAt.UtcDateTime, stored.CreatedAtUtc);
+        Assert.Equal("user-1", stored.CreatedBy);
+        Assert.NotEqual(Guid.Empty, stored.Version);
+
+        var audit = db.AuditEntries.Single();
+        Assert.Equal(("SubDistrict", id.ToString(System.Globalization.CultureInfo.InvariantCulture), "Added", "user-1"), (audit.EntityType, audit.EntityId, audit.Action, audit.UserId));
+        var changes = JsonSerializer.Deserialize<Dictionary<string, JsonElement[]>>(audit.Changes)!;
+        Assert.Equal("铜矿街道", changes["Name"][1].GetString());
+    }
+
+    [Fact]
+    public void Editing_a_record_stamps_the_editor_renews_the_version_and_records_before_and_after()
+    {
+        var id = AddSubDistrict();
+        Guid firstVersion;
+        using (var db = _database.CreateContext()) firstVersion = db.SubDistricts.Single().Version;
+
+        _clock.Setup(c => c.GetUtcNow()).Returns(EditedAt);
+        _user.SetupGet(u => u.UserId).Returns("user-2");
+        using (var db = _database.CreateContext())
+        {
+            db.SubDistricts.Single().City = "上饶市德兴市";
+            db.SaveChanges();
+        }
+
+        using var check = _database.CreateContext();
+        var stored = check.SubDistricts.Single();
+        Assert.Equal((EditedAt.UtcDateTime, "user-2"), (stored.ModifiedAtUtc!.Value, stored.ModifiedBy));
+        Assert.Equal("user-1", stored.CreatedBy);
+        Assert.NotEqual(firstVersion, stored.Version);
+
+        var edit = check.AuditEntries.Single(a => a.Action == "Modified");
+        Assert.Equal(id.ToString(System.Globalization.CultureInfo.InvariantCulture), edit.EntityId);
+        var changes = JsonSerializer.Deserialize<Dictionary<string, JsonElement[]>>(edit.Changes)!;
+        Assert.Equal(["City"], changes.Keys);
+        Assert.Equal(("德兴市", "上饶市德兴市"), (changes["City"][0].GetString(), changes["City"][1].GetString()));
+    }
+
+    [Fact]
+    public void A_stale_version_is_refused_instead_of_overwriting_someone_elses_edit()
+    {
+        AddSubDistrict();
+        using var first = _database.CreateContext();
+        using var second = _database.CreateContext();
+        var mine = first.SubDistricts.Single();
+        var theirs = second.SubDistricts.Single();
+
+        mine.City = "A";
+        first.SaveChanges();
+        theirs.City = "B";
+
+        Assert.Throws<DbUpdateConcurrencyException>(() => second.SaveChanges());
+        using var check = _database.CreateContext();
+        Assert.Equal("A", check.SubDistricts.Single().City);
+    }
+
+    [Fact]
+    public void Records_are_never_hard_deleted()
+    {
+        AddSubDistrict();
+        using var db = _database.CreateContext();
+        db.SubDistricts.Remove(db.SubDistricts.Single());
+
+        Assert.Throws<InvalidOperationException>(() => db.SaveChanges());
+        using var check = _database.CreateContext();
+        Assert.Equal(1, check.SubDistricts.Count());
+    }
+
+    [Fact]
+    public void Saving_without_changes_writes_no_audit_entry()
+    {
+        AddSubDistrict();
+        using var db = _database.CreateContext();
+        var subDistrict = db.SubDistricts.Single();
+        subDistrict.City = subDistrict.City;
+        db.SaveChanges();
+        Assert.Equal(1, db.AuditEntries.Count());
+        _clock.Verify(c => c.GetUtcNow(), Times.AtLeast(2));
+    }
+
+    public void Dispose() => _database.Dispose();
+}
