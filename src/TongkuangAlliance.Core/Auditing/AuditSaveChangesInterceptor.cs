@@ -12,6 +12,12 @@ namespace TongkuangAlliance.Core.Auditing;
 /// </summary>
 public sealed class AuditSaveChangesInterceptor(TimeProvider clock, ICurrentUser currentUser) : SaveChangesInterceptor
 {
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        // Chinese stays readable in the audit table; characters significant to HTML are still escaped.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+    };
+
     private readonly List<(EntityEntry Entry, AuditEntry Audit)> _pendingKeys = [];
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
@@ -118,7 +124,7 @@ public sealed class AuditSaveChangesInterceptor(TimeProvider clock, ICurrentUser
             EntityType = entry.Metadata.ClrType.Name,
             EntityId = entry.State == EntityState.Added ? "" : Convert.ToString(entry.Property(nameof(AuditableEntity.Id)).CurrentValue, System.Globalization.CultureInfo.InvariantCulture)!,
             Action = entry.State.ToString(),
-            Changes = JsonSerializer.Serialize(changes),
+            Changes = JsonSerializer.Serialize(changes, JsonOptions),
         };
     }
 

@@ -23,7 +23,7 @@ public sealed class PortalClient(HttpClient http) : IDisposable
 
     public async Task<HttpResponseMessage> SignInAsync(string userName, string password = PortalFactory.DemoPassword)
     {
-        var response = await PostFormAsync("/Account/SignIn", "/Account/SignIn", new() { ["UserName"] = userName, ["Password"] = password });
+        var response = await PostFormAsync("/Account/SignIn", "/Account/AccessDenied", new() { ["UserName"] = userName, ["Password"] = password });
         return response;
     }
 

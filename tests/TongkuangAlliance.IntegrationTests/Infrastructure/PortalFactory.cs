@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using TongkuangAlliance.Core.Data;
 
@@ -22,12 +23,16 @@ public class PortalFactory : WebApplicationFactory<Program>
     {
         Directory.CreateDirectory(_directory);
         builder.UseEnvironment("Testing");
-        builder.UseSetting("Database:Provider", "Sqlite");
-        builder.UseSetting("Database:MigrateOnStartup", "true");
-        builder.UseSetting("ConnectionStrings:Default", $"Data Source={DatabasePath}");
-        builder.UseSetting("DemoData:Enabled", "true");
-        builder.UseSetting("DemoData:Password", DemoPassword);
-        builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(_directory, "logs", "portal-.log"));
+        // Added last, so these win over appsettings.json.
+        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "Sqlite",
+            ["Database:MigrateOnStartup"] = "true",
+            ["ConnectionStrings:Default"] = $"Data Source={DatabasePath}",
+            ["DemoData:Enabled"] = "true",
+            ["DemoData:Password"] = DemoPassword,
+            ["Serilog:WriteTo:1:Args:path"] = Path.Combine(_directory, "logs", "portal-.log"),
+        }));
     }
 
     public PortalClient CreatePortalClient() => new(CreateClient(new WebApplicationFactoryClientOptions
