@@ -87,6 +87,9 @@ builder.Services.AddAntiforgery(o =>
 });
 builder.Services
     .AddControllersWithViews(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
+    // Validation is server-side only (no client validation script is served), so the data-val-* attributes
+    // — some with English default texts — are left out of the HTML.
+    .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false)
     .AddViewLocalization()
     .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)))
     .AddRazorOptions(o =>
