@@ -1,0 +1,22 @@
+using Microsoft.Playwright;
+
+namespace TongkuangAlliance.BrowserTests.Infrastructure;
+
+public static class PageExtensions
+{
+    /// <summary>Fills in and submits the real sign-in form (Chinese labels: the default language).</summary>
+    public static async Task SignInAsync(this IPage page, string userName, string password = KestrelPortalFactory.DemoPassword)
+    {
+        await page.GetByLabel("用户名").FillAsync(userName);
+        await page.GetByLabel("密码").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录", Exact = true }).ClickAsync();
+    }
+
+    /// <summary>Opens the portal signed in as <paramref name="userName"/>, through the sign-in form.</summary>
+    public static async Task OpenSignedInAsync(this IPage page, string userName)
+    {
+        await page.GotoAsync("/Account/SignIn");
+        await page.SignInAsync(userName);
+        await page.WaitForURLAsync(url => !url.Contains("/Account/SignIn", StringComparison.OrdinalIgnoreCase));
+    }
+}
