@@ -57,9 +57,16 @@ public sealed class AuditSaveChangesInterceptor(TimeProvider clock, ICurrentUser
         var now = clock.GetUtcNow().UtcDateTime;
         var userId = currentUser.UserId;
         var audits = new List<AuditEntry>();
+        var ownedChanges = CollectOwnedChanges(context);
 
         foreach (var entry in context.ChangeTracker.Entries<AuditableEntity>().ToList())
         {
+            // A change to an owned part only (a chief, a contact) is a change of its owner: the owner's
+            // version is renewed and checked, and the change is audited as the owner's.
+            var ownedChange = ownedChanges.GetValueOrDefault(entry.Entity);
+            if (ownedChange is { Count: > 0 } && entry.State == EntityState.Unchanged)
+                entry.Property(e => e.Version).IsModified = true;
+
             switch (entry.State)
             {
                 case EntityState.Added:
@@ -78,7 +85,7 @@ public sealed class AuditSaveChangesInterceptor(TimeProvider clock, ICurrentUser
                     continue;
             }
 
-            var audit = Describe(entry, now, userId);
+            var audit = Describe(entry, ownedChange, now, userId);
             if (audit is null) continue;
             audits.Add(audit);
             if (entry.State == EntityState.Added) _pendingKeys.Add((entry, audit));
@@ -88,7 +95,7 @@ public sealed class AuditSaveChangesInterceptor(TimeProvider clock, ICurrentUser
         context.AddRange(audits);
     }
 
-    private static AuditEntry? Describe(EntityEntry entry, DateTime now, string? userId)
+    private static AuditEntry? Describe(EntityEntry entry, Dictionary<string, object?[]>? ownedChange, DateTime now, string? userId)
     {
         var changes = new Dictionary<string, object?[]>();
         foreach (var property in entry.Properties)
@@ -104,16 +111,7 @@ public sealed class AuditSaveChangesInterceptor(TimeProvider clock, ICurrentUser
                 changes[name] = [property.OriginalValue, property.CurrentValue];
             }
         }
-
-        foreach (var reference in entry.References.Where(r => r.TargetEntry is not null && r.Metadata.TargetEntityType.IsOwned()))
-        {
-            var owned = reference.TargetEntry!;
-            foreach (var property in owned.Properties.Where(p => !p.Metadata.IsPrimaryKey()))
-            {
-                var changed = owned.State == EntityState.Added || (property.IsModified && !Equals(property.OriginalValue, property.CurrentValue));
-                if (changed) changes[$"{reference.Metadata.Name}.{property.Metadata.Name}"] = [owned.State == EntityState.Added ? null : property.OriginalValue, property.CurrentValue];
-            }
-        }
+        foreach (var (name, values) in ownedChange ?? []) changes[name] = values;
 
         if (entry.State == EntityState.Modified && changes.Count == 0) return null;
 
@@ -126,6 +124,38 @@ public sealed class AuditSaveChangesInterceptor(TimeProvider clock, ICurrentUser
             Action = entry.State.ToString(),
             Changes = JsonSerializer.Serialize(changes, JsonOptions),
         };
+    }
+
+    /// <summary>
+    /// Changes of owned parts (OwnsOne), grouped by their owner: "Chief.Name" → [before, after]. A part that was
+    /// removed (a post made vacant) shows its old values against null; a replaced part, old against new.
+    /// </summary>
+    private static Dictionary<object, Dictionary<string, object?[]>> CollectOwnedChanges(DbContext context)
+    {
+        var result = new Dictionary<object, Dictionary<string, object?[]>>(ReferenceEqualityComparer.Instance);
+        foreach (var owned in context.ChangeTracker.Entries().Where(e => e.Metadata.IsOwned() && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList())
+        {
+            var ownership = owned.Metadata.FindOwnership()!;
+            var keyValues = ownership.Properties.Select(p => owned.State == EntityState.Deleted ? owned.Property(p.Name).OriginalValue : owned.Property(p.Name).CurrentValue).ToArray();
+            var owner = context.ChangeTracker.Entries<AuditableEntity>().FirstOrDefault(e =>
+                e.Metadata == ownership.PrincipalEntityType && ownership.PrincipalKey.Properties.Select(p => e.Property(p.Name).CurrentValue).SequenceEqual(keyValues));
+            if (owner is null) continue;
+
+            if (!result.TryGetValue(owner.Entity, out var changes)) result[owner.Entity] = changes = [];
+            var prefix = ownership.PrincipalToDependent!.Name;
+            foreach (var property in owned.Properties.Where(p => !p.Metadata.IsKey() && !p.Metadata.IsForeignKey()))
+            {
+                // A replaced part shows up as one deleted and one added entry: each fills its own side.
+                var pair = changes.TryGetValue($"{prefix}.{property.Metadata.Name}", out var existing) ? existing : [null, null];
+                if (owned.State != EntityState.Added) pair[0] = property.OriginalValue;
+                if (owned.State != EntityState.Deleted) pair[1] = property.CurrentValue;
+                changes[$"{prefix}.{property.Metadata.Name}"] = pair;
+            }
+        }
+        foreach (var changes in result.Values)
+            foreach (var unchanged in changes.Where(c => Equals(c.Value[0], c.Value[1])).Select(c => c.Key).ToList())
+                changes.Remove(unchanged);
+        return result;
     }
 
     /// <summary>

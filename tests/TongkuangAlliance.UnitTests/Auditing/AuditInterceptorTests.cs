@@ -118,5 +118,71 @@ public sealed class AuditInterceptorTests : IDisposable
         _clock.Verify(c => c.GetUtcNow(), Times.AtLeast(2));
     }
 
+    private int AddGrid(Contact? chief)
+    {
+        var subDistrictId = AddSubDistrict();
+        using var db = _database.CreateContext();
+        var community = new Community { SubDistrictId = subDistrictId, Name = "南区社区", PartyCommitteeName = "南区社区党委" };
+        var grid = new Grid { Community = community, Name = "第1网格" };
+        grid.AssignChief(chief);
+        db.Grids.Add(grid);
+        db.SaveChanges();
+        return grid.Id;
+    }
+
+    [Fact]
+    public void Changing_only_a_chief_renews_the_owners_version_and_is_audited()
+    {
+        var id = AddGrid(new Contact("王建国", "13907930001"));
+        Guid before;
+        using (var db = _database.CreateContext()) before = db.Grids.Single(g => g.Id == id).Version;
+
+        using (var db = _database.CreateContext())
+        {
+            db.Grids.Single(g => g.Id == id).AssignChief(new Contact("李秀兰", "13907930002"));
+            db.SaveChanges();
+        }
+
+        using var check = _database.CreateContext();
+        Assert.NotEqual(before, check.Grids.Single(g => g.Id == id).Version);
+        var audit = check.AuditEntries.Single(a => a.EntityType == "Grid" && a.Action == "Modified");
+        var changes = JsonSerializer.Deserialize<Dictionary<string, JsonElement[]>>(audit.Changes)!;
+        Assert.Equal(("王建国", "李秀兰"), (changes["Chief.Name"][0].GetString(), changes["Chief.Name"][1].GetString()));
+        Assert.Equal(("13907930001", "13907930002"), (changes["Chief.Phone"][0].GetString(), changes["Chief.Phone"][1].GetString()));
+    }
+
+    [Fact]
+    public void Making_a_post_vacant_is_audited_with_the_old_chief()
+    {
+        var id = AddGrid(new Contact("王建国", "13907930001"));
+        using (var db = _database.CreateContext())
+        {
+            db.Grids.Single(g => g.Id == id).AssignChief(null);
+            db.SaveChanges();
+        }
+
+        using var check = _database.CreateContext();
+        Assert.Null(check.Grids.Single(g => g.Id == id).Chief);
+        var changes = JsonSerializer.Deserialize<Dictionary<string, JsonElement[]>>(check.AuditEntries.Single(a => a.EntityType == "Grid" && a.Action == "Modified").Changes)!;
+        Assert.Equal("王建国", changes["Chief.Name"][0].GetString());
+        Assert.Equal(JsonValueKind.Null, changes["Chief.Name"][1].ValueKind);
+    }
+
+    [Fact]
+    public void A_stale_chief_only_edit_is_refused()
+    {
+        var id = AddGrid(null);
+        using var first = _database.CreateContext();
+        using var second = _database.CreateContext();
+        first.Grids.Single(g => g.Id == id).AssignChief(new Contact("王建国", "13907930001"));
+        var theirs = second.Grids.Single(g => g.Id == id);
+        first.SaveChanges();
+
+        theirs.AssignChief(new Contact("李秀兰", "13907930002"));
+        Assert.Throws<DbUpdateConcurrencyException>(() => second.SaveChanges());
+        using var check = _database.CreateContext();
+        Assert.Equal("王建国", check.Grids.Single(g => g.Id == id).Chief!.Name);
+    }
+
     public void Dispose() => _database.Dispose();
 }

@@ -166,7 +166,6 @@ public sealed class GridsController(AppDbContext db, IAuthorizationService autho
         if (!SameContact(grid.Chief, chief))
         {
             grid.AssignChief(chief);
-            TouchOwner(grid);
         }
         if (!await TrySaveAsync(grid, input.Version, cancellationToken))
         {
@@ -334,7 +333,6 @@ public sealed class GridsController(AppDbContext db, IAuthorizationService autho
         if (!SameContact(building.Chief, chief))
         {
             building.AssignChief(chief);
-            TouchOwner(building);
         }
         if (!await TrySaveAsync(building, input.Version, cancellationToken))
         {
@@ -420,7 +418,6 @@ public sealed class GridsController(AppDbContext db, IAuthorizationService autho
     /// A chief is an owned value: replacing it alone leaves its owner unchanged, so the audit interceptor would
     /// neither stamp the owner nor renew its concurrency token. Marking the owner modified makes it do both.
     /// </summary>
-    private void TouchOwner(AuditableEntity owner) => db.Entry(owner).Property(e => e.ModifiedAtUtc).IsModified = true;
 
     /// <summary>
     /// Saves unless the record changed since the form was opened: checked against the loaded token first, and

@@ -139,8 +139,6 @@ public sealed class MemberUnitsController(AppDbContext db, IAuthorizationService
         var entry = db.Entry(unit);
         entry.Property(u => u.Version).OriginalValue = input.Version;
         Apply(input, contact, unit);
-        // A save that changes only the contact (an owned part of the row) still renews the token and checks it.
-        entry.Property(u => u.Version).IsModified = true;
         try
         {
             await db.SaveChangesAsync(cancellationToken);
