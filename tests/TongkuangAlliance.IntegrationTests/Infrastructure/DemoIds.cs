@@ -21,7 +21,8 @@ public sealed record DemoIds(
     int EngineeringUnit,
     int MiddleSchoolUnit,
     int SouthEngineeringPairing,
-    int NorthSchoolPairing)
+    int NorthSchoolPairing,
+    string XincunAccount)
 {
     public static async Task<DemoIds> LoadAsync(AppDbContext db)
     {
@@ -42,6 +43,7 @@ public sealed record DemoIds(
             engineering.Id,
             school.Id,
             await db.Pairings.Where(p => p.CommunityId == south.Id && p.MemberUnitId == engineering.Id).Select(p => p.Id).SingleAsync(),
-            await db.Pairings.Where(p => p.CommunityId == north.Id && p.MemberUnitId == school.Id).Select(p => p.Id).SingleAsync());
+            await db.Pairings.Where(p => p.CommunityId == north.Id && p.MemberUnitId == school.Id).Select(p => p.Id).SingleAsync(),
+            await db.Users.Where(u => u.UserName == "xincun").Select(u => u.Id).SingleAsync());
     }
 }
