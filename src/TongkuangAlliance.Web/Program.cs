@@ -27,7 +27,7 @@ builder.Services.Configure<DemoDataOptions>(builder.Configuration.GetSection(Dem
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
-builder.Services.AddPortalDatabase(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddPortalDatabase();
 builder.Services.AddScoped<DemoSeeder>();
 
 builder.Services.AddPortalLocalization();
@@ -86,10 +86,11 @@ builder.Services.AddAntiforgery(o =>
     o.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
 });
 builder.Services
-    .AddControllersWithViews(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
-    // Validation is server-side only (no client validation script is served), so the data-val-* attributes
-    // — some with English default texts — are left out of the HTML.
-    .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false)
+    .AddControllersWithViews(o =>
+    {
+        o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+        o.ModelMetadataDetailsProviders.Add(new LocalizedImplicitRequiredProvider());
+    })
     .AddViewLocalization()
     .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)))
     .AddRazorOptions(o =>

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
 
 namespace TongkuangAlliance.BrowserTests.Infrastructure;
 
@@ -35,12 +36,16 @@ public sealed class KestrelPortalFactory : WebApplicationFactory<Program>
     {
         Directory.CreateDirectory(_directory);
         builder.UseEnvironment("Development");
-        builder.UseSetting("Database:Provider", "Sqlite");
-        builder.UseSetting("Database:MigrateOnStartup", "true");
-        builder.UseSetting("ConnectionStrings:Default", $"Data Source={DatabasePath}");
-        builder.UseSetting("DemoData:Enabled", "true");
-        builder.UseSetting("DemoData:Password", DemoPassword);
-        builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(_directory, "logs", "portal-.log"));
+        // Added last, so these win over appsettings.json (UseSetting values would not).
+        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "Sqlite",
+            ["Database:MigrateOnStartup"] = "true",
+            ["ConnectionStrings:Default"] = $"Data Source={DatabasePath}",
+            ["DemoData:Enabled"] = "true",
+            ["DemoData:Password"] = DemoPassword,
+            ["Serilog:WriteTo:1:Args:path"] = Path.Combine(_directory, "logs", "portal-.log"),
+        }));
     }
 
     public override async ValueTask DisposeAsync()

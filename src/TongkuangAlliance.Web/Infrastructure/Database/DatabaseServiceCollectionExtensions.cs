@@ -11,15 +11,20 @@ public static class DatabaseServiceCollectionExtensions
     public const string SqlServerMigrationsAssembly = "TongkuangAlliance.Migrations.SqlServer";
 
     /// <summary>Registers <see cref="AppDbContext"/> on the provider named by configuration, with the audit interceptor.</summary>
-    public static IServiceCollection AddPortalDatabase(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    /// <remarks>
+    /// Configuration is read when the first context is built, not at registration: sources added later
+    /// (environment, test hosts) must win.
+    /// </remarks>
+    public static IServiceCollection AddPortalDatabase(this IServiceCollection services)
     {
-        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        var connectionString = configuration.GetConnectionString("Default")
-            ?? throw new InvalidOperationException("ConnectionStrings:Default is not set.");
-
         services.AddScoped<AuditSaveChangesInterceptor>();
         services.AddDbContext<AppDbContext>((provider, db) =>
         {
+            var configuration = provider.GetRequiredService<IConfiguration>();
+            var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+            var connectionString = configuration.GetConnectionString("Default")
+                ?? throw new InvalidOperationException("ConnectionStrings:Default is not set.");
+            var contentRoot = provider.GetRequiredService<IHostEnvironment>().ContentRootPath;
             switch (options.Provider)
             {
                 case DatabaseProvider.Sqlite:

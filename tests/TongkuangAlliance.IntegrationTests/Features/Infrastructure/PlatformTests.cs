@@ -39,9 +39,9 @@ public sealed class PlatformTests(PortalFactory factory)
     {
         var counts = await factory.WithDbAsync(async db => new
         {
-            Communities = await db.Communities.CountAsync(),
-            Compounds = await db.Compounds.CountAsync(),
-            Units = await db.MemberUnits.CountAsync(),
+            Communities = await db.Communities.CountAsync(c => c.SubDistrict!.Name == DemoSeeder.SubDistrictName),
+            Compounds = await db.Compounds.CountAsync(c => c.Community!.SubDistrict!.Name == DemoSeeder.SubDistrictName),
+            Units = await db.MemberUnits.CountAsync(u => u.SubDistrict!.Name == DemoSeeder.SubDistrictName),
             SouthUnits = await db.Pairings.CountAsync(p => p.Community!.Name == DemoCatalog.SouthCommunity && p.EndDate == null),
             Jianan = await db.Compounds.Where(c => c.Name == "建安小区").Select(c => c.PartyBranchName).SingleAsync(),
             Engineering = await db.MemberUnits.CountAsync(u => u.Name == DemoCatalog.MineEngineering),
