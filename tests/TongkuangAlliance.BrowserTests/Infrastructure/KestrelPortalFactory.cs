@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 
+using TongkuangAlliance.Tests.Shared;
+
 namespace TongkuangAlliance.BrowserTests.Infrastructure;
 
 /// <summary>
@@ -10,7 +12,7 @@ namespace TongkuangAlliance.BrowserTests.Infrastructure;
 /// </summary>
 public sealed class KestrelPortalFactory : WebApplicationFactory<Program>
 {
-    public const string DemoPassword = "Tongkuang2026";
+    public const string DemoPassword = TestAppSettings.DemoPassword;
 
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "tk-browser-tests", Guid.NewGuid().ToString("N"));
 
@@ -36,16 +38,7 @@ public sealed class KestrelPortalFactory : WebApplicationFactory<Program>
     {
         Directory.CreateDirectory(_directory);
         builder.UseEnvironment("Development");
-        // Added last, so these win over appsettings.json (UseSetting values would not).
-        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "Sqlite",
-            ["Database:MigrateOnStartup"] = "true",
-            ["ConnectionStrings:Default"] = $"Data Source={DatabasePath}",
-            ["DemoData:Enabled"] = "true",
-            ["DemoData:Password"] = DemoPassword,
-            ["Serilog:WriteTo:1:Args:path"] = Path.Combine(_directory, "logs", "portal-.log"),
-        }));
+        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(TestAppSettings.For(_directory, DatabasePath)));
     }
 
     public override async ValueTask DisposeAsync()

@@ -18,5 +18,7 @@ public static class PageExtensions
         await page.GotoAsync("/Account/SignIn");
         await page.SignInAsync(userName);
         await page.WaitForURLAsync(url => !url.Contains("/Account/SignIn", StringComparison.OrdinalIgnoreCase));
+        // The URL changes before the landing page has loaded; a click before then can be lost on a busy machine.
+        await page.WaitForLoadStateAsync(LoadState.Load);
     }
 }

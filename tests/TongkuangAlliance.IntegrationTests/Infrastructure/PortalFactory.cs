@@ -5,6 +5,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using TongkuangAlliance.Core.Data;
 
+using TongkuangAlliance.Tests.Shared;
+
 namespace TongkuangAlliance.IntegrationTests.Infrastructure;
 
 /// <summary>
@@ -13,7 +15,7 @@ namespace TongkuangAlliance.IntegrationTests.Infrastructure;
 /// </summary>
 public class PortalFactory : WebApplicationFactory<Program>
 {
-    public const string DemoPassword = "Tongkuang2026";
+    public const string DemoPassword = TestAppSettings.DemoPassword;
 
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "tk-tests", Guid.NewGuid().ToString("N"));
 
@@ -23,16 +25,7 @@ public class PortalFactory : WebApplicationFactory<Program>
     {
         Directory.CreateDirectory(_directory);
         builder.UseEnvironment("Testing");
-        // Added last, so these win over appsettings.json.
-        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "Sqlite",
-            ["Database:MigrateOnStartup"] = "true",
-            ["ConnectionStrings:Default"] = $"Data Source={DatabasePath}",
-            ["DemoData:Enabled"] = "true",
-            ["DemoData:Password"] = DemoPassword,
-            ["Serilog:WriteTo:1:Args:path"] = Path.Combine(_directory, "logs", "portal-.log"),
-        }));
+        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(TestAppSettings.For(_directory, DatabasePath)));
     }
 
     public PortalClient CreatePortalClient() => new(CreateClient(new WebApplicationFactoryClientOptions
