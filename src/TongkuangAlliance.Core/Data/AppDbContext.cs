@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using TongkuangAlliance.Core.Auditing;
+using TongkuangAlliance.Core.Cases;
 using TongkuangAlliance.Core.Identity;
 using TongkuangAlliance.Core.Structure;
 
@@ -20,6 +21,14 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityUser
     public DbSet<MemberUnit> MemberUnits => Set<MemberUnit>();
     public DbSet<Pairing> Pairings => Set<Pairing>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<CaseCategory> CaseCategories => Set<CaseCategory>();
+    public DbSet<Case> Cases => Set<Case>();
+    public DbSet<CaseParty> CaseParties => Set<CaseParty>();
+    public DbSet<MediationSession> MediationSessions => Set<MediationSession>();
+    public DbSet<AgreementTerm> AgreementTerms => Set<AgreementTerm>();
+    public DbSet<FollowUp> FollowUps => Set<FollowUp>();
+    public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();
+    public DbSet<CaseNumberSequence> CaseNumberSequences => Set<CaseNumberSequence>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,0 +1,88 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using TongkuangAlliance.Core.Auditing;
+using TongkuangAlliance.Core.Common;
+using TongkuangAlliance.Core.Data;
+
+namespace TongkuangAlliance.Core.Cases;
+
+/// <summary>
+/// 一案一码: numbers like JF2026-0001 — the year of registration in China time and a 4-digit sequence that
+/// restarts every year. The number is taken from <see cref="CaseNumberSequence"/> in the same transaction that
+/// inserts the case, so a number is used only by a case that was saved, and two intakes at once never share
+/// one: the sequence row's <see cref="CaseNumberSequence.Next"/> is a concurrency token, and the loser of a
+/// race is retried with the next value (SQLite even serialises the two transactions). The unique index on
+/// <see cref="Case.Number"/> is the last line of defence.
+/// </summary>
+public static class CaseNumbers
+{
+    public const int MaxAttempts = 10;
+
+    public static string Format(int year, int sequence) =>
+        string.Create(CultureInfo.InvariantCulture, $"{Case.NumberPrefix}{year}-{sequence:D4}");
+
+    /// <summary>The year a case registered at this instant is numbered in (China time: 31 Dec 17:00 UTC is already next year).</summary>
+    public static int YearOf(DateTime registeredAtUtc) => ChinaTime.FromUtc(registeredAtUtc).Year;
+
+    /// <summary>
+    /// Saves a newly registered case (and everything else pending in <paramref name="db"/>) with its number:
+    /// the one <c>SaveChangesAsync</c> of an intake. Inside a caller's transaction it saves once and leaves
+    /// retrying to the caller; otherwise it opens its own transaction and retries a lost race.
+    /// </summary>
+    public static async Task SaveNewCaseAsync(AppDbContext db, Case kase, CancellationToken cancellationToken = default)
+    {
+        var state = db.Entry(kase).State;
+        if (state == EntityState.Detached) db.Cases.Add(kase);
+        else if (state != EntityState.Added) throw new InvalidOperationException("Only a new case is given a number.");
+        var year = YearOf(kase.RegisteredAtUtc);
+
+        if (db.Database.CurrentTransaction is not null)
+        {
+            await AssignAsync(db, kase, year, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            return;
+        }
+
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var startsYear = await AssignAsync(db, kase, year, cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                return;
+            }
+            catch (DbUpdateException error) when (attempt < MaxAttempts && (error is DbUpdateConcurrencyException || startsYear))
+            {
+                // Another intake took this number (or created this year's row) first.
+                await transaction.RollbackAsync(cancellationToken);
+                ForgetAttempt(db);
+            }
+        }
+    }
+
+    /// <summary>Takes the next number of the year; true when this creates the year's sequence row.</summary>
+    private static async Task<bool> AssignAsync(AppDbContext db, Case kase, int year, CancellationToken cancellationToken)
+    {
+        // Never trust a row this context read earlier: another intake may have moved on since.
+        foreach (var stale in db.ChangeTracker.Entries<CaseNumberSequence>().ToList()) stale.State = EntityState.Detached;
+
+        var sequence = await db.CaseNumberSequences.SingleOrDefaultAsync(s => s.Year == year, cancellationToken);
+        var startsYear = sequence is null;
+        if (sequence is null)
+        {
+            sequence = new CaseNumberSequence(year);
+            db.CaseNumberSequences.Add(sequence);
+        }
+        kase.AssignNumber(Format(year, sequence.Take()));
+        return startsYear;
+    }
+
+    /// <summary>Undo what a failed save left in the context: the sequence row read, and the audit rows the interceptor added.</summary>
+    private static void ForgetAttempt(AppDbContext db)
+    {
+        foreach (var entry in db.ChangeTracker.Entries<CaseNumberSequence>().ToList()) entry.State = EntityState.Detached;
+        foreach (var entry in db.ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).ToList()) entry.State = EntityState.Detached;
+    }
+}

@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using TongkuangAlliance.Core.Cases;
+using TongkuangAlliance.Core.Common;
+
+namespace TongkuangAlliance.Core.Data.Configurations;
+
+internal sealed class FollowUpConfiguration : IEntityTypeConfiguration<FollowUp>
+{
+    public void Configure(EntityTypeBuilder<FollowUp> builder)
+    {
+        builder.ConfigureAudit();
+        builder.Property(f => f.Method).HasConversion<string>().HasMaxLength(CaseConfiguration.EnumLength);
+        builder.Property(f => f.Satisfaction).HasConversion<string>().HasMaxLength(CaseConfiguration.EnumLength);
+        builder.Property(f => f.Note).HasMaxLength(FieldLengths.Note);
+        builder.Ignore(f => f.CallsForReopening);
+    }
+}
