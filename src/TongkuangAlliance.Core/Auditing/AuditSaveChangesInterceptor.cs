@@ -16,6 +16,8 @@ public sealed class AuditSaveChangesInterceptor(TimeProvider clock, ICurrentUser
     {
         // Chinese stays readable in the audit table; characters significant to HTML are still escaped.
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+        // "InMediation → Resolved" reads better in the audit than "3 → 4".
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
     };
 
     private readonly List<(EntityEntry Entry, AuditEntry Audit)> _pendingKeys = [];
