@@ -128,7 +128,7 @@ public sealed class CaseStoryTests : IDisposable
         var caseAudits = check.AuditEntries.Where(a => a.EntityType == nameof(Case) && a.EntityId == CaseId.ToString(System.Globalization.CultureInfo.InvariantCulture)).OrderBy(a => a.Id).ToList();
         Assert.Equal("Added", caseAudits[0].Action);
         var lastChange = JsonSerializer.Deserialize<Dictionary<string, JsonElement[]>>(caseAudits[^1].Changes)!;
-        Assert.Equal(((int)CaseStatus.FollowedUp, (int)CaseStatus.Closed), (lastChange["Status"][0].GetInt32(), lastChange["Status"][1].GetInt32()));
+        Assert.Equal((nameof(CaseStatus.FollowedUp), nameof(CaseStatus.Closed)), (lastChange["Status"][0].GetString(), lastChange["Status"][1].GetString()));
         Assert.Equal(3, check.AuditEntries.Count(a => a.EntityType == nameof(AgreementTerm) && a.Action == "Added"));
     }
 
