@@ -43,7 +43,7 @@ public sealed class TermsController(AppDbContext db, TimeProvider clock, IString
             .Select(ToRow)
             .ToPagedListAsync(page, cancellationToken: cancellationToken);
 
-        ViewData["Title"] = l["Terms.Title"];
+        ViewData["Title"] = scope.Role == PortalRole.PairedUnit ? l["Terms.Title"] : l["Terms.TitleStaff"];
         return View(new TermIndexViewModel { Terms = terms, Status = filter, Today = today, CanOpenCases = scope.Role != PortalRole.PairedUnit });
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using TongkuangAlliance.Core.Cases;
 using TongkuangAlliance.Core.Common;
 using TongkuangAlliance.IntegrationTests.Infrastructure;
@@ -56,5 +57,18 @@ public sealed class DemoCasesTests(PortalFactory factory)
         Assert.Single(open, c => c.IsEscalated);
         Assert.Contains(open, c => c.Status == CaseStatus.Registered);
         Assert.Contains(open, c => c.Status == CaseStatus.Resolved);
+    }
+
+    [Fact]
+    public async Task Seeding_again_adds_no_case_term_or_event()
+    {
+        async Task<string> Snapshot() => await factory.WithDbAsync(async db => string.Join(",",
+            await db.Cases.CountAsync(), await db.CaseParties.CountAsync(), await db.AgreementTerms.CountAsync(),
+            await db.CaseEvents.CountAsync(), await db.CaseCategories.CountAsync(), await db.CaseNumberSequences.SumAsync(s => s.Next)));
+
+        var before = await Snapshot();
+        using (var scope = factory.Services.CreateScope())
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
+        Assert.Equal(before, await Snapshot());
     }
 }
