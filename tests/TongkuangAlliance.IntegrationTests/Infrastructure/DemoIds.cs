@@ -22,7 +22,9 @@ public sealed record DemoIds(
     int MiddleSchoolUnit,
     int SouthEngineeringPairing,
     int NorthSchoolPairing,
-    string XincunAccount)
+    string XincunAccount,
+    int StoryCase,
+    int StoryTerm)
 {
     public static async Task<DemoIds> LoadAsync(AppDbContext db)
     {
@@ -44,6 +46,8 @@ public sealed record DemoIds(
             school.Id,
             await db.Pairings.Where(p => p.CommunityId == south.Id && p.MemberUnitId == engineering.Id).Select(p => p.Id).SingleAsync(),
             await db.Pairings.Where(p => p.CommunityId == north.Id && p.MemberUnitId == school.Id).Select(p => p.Id).SingleAsync(),
-            await db.Users.Where(u => u.UserName == "xincun").Select(u => u.Id).SingleAsync());
+            await db.Users.Where(u => u.UserName == "xincun").Select(u => u.Id).SingleAsync(),
+            await db.Cases.Where(c => c.Title == DemoCases.StoryCaseTitle).Select(c => c.Id).SingleAsync(),
+            await db.AgreementTerms.Where(t => t.Case!.Title == DemoCases.StoryCaseTitle && t.ObligatedParty!.MemberUnitId == engineering.Id).Select(t => t.Id).SingleAsync());
     }
 }

@@ -9,7 +9,7 @@ using TongkuangAlliance.Web.Authorization;
 namespace TongkuangAlliance.Web.Features.Home;
 
 /// <summary>Each role lands on a page made for it, with real counts from the database.</summary>
-public sealed class HomeController(AppDbContext db, IStringLocalizer<SharedResource> l) : Controller
+public sealed class HomeController(AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l) : Controller
 {
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
@@ -70,8 +70,12 @@ public sealed class HomeController(AppDbContext db, IStringLocalizer<SharedResou
     private async Task<UnitHomeViewModel> UnitHomeAsync(UserScope scope, CancellationToken ct)
     {
         var unit = await db.MemberUnits.AsNoTracking().VisibleTo(scope).Select(u => new { u.Id, u.Name }).SingleAsync(ct);
+        var terms = db.AgreementTerms.AsNoTracking().VisibleTo(scope);
+        var today = Core.Common.ChinaTime.Today(clock);
         return new UnitHomeViewModel
         {
+            PendingTerms = await terms.CountAsync(t => t.Status == Core.Cases.AgreementTermStatus.Pending, ct),
+            OverdueTerms = await terms.CountAsync(Core.Cases.AgreementTerm.OverdueOn(today), ct),
             MemberUnitId = unit.Id,
             UnitName = unit.Name,
             Pairings = await db.Pairings.AsNoTracking().VisibleTo(scope)

@@ -37,4 +37,8 @@ public sealed class UnitHomeViewModel
     public required int MemberUnitId { get; init; }
     public required string UnitName { get; init; }
     public required IReadOnlyList<UnitPairingRow> Pairings { get; init; }
+
+    /// <summary>Agreement terms the unit owes and has not yet fulfilled (overdue ones included).</summary>
+    public int PendingTerms { get; init; }
+    public int OverdueTerms { get; init; }
 }

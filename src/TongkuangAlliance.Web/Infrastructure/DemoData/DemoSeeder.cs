@@ -31,6 +31,9 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, IOpt
         var units = await SeedUnitsAsync(subDistrict, cancellationToken);
         await SeedPairingsAsync(communities, units, cancellationToken);
         await SeedAccountsAsync(subDistrict, communities, units);
+        var handlers = await db.Users.Where(u => u.CommunityId != null && u.UserName != null)
+            .ToDictionaryAsync(u => u.UserName!, u => u.Id, cancellationToken);
+        await new DemoCases(db, clock).SeedAsync(communities, units, handlers, cancellationToken);
     }
 
     private async Task<Dictionary<string, Community>> SeedCommunitiesAsync(SubDistrict subDistrict, CancellationToken cancellationToken)

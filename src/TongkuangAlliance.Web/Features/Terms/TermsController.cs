@@ -1,0 +1,104 @@
+using System.Linq.Expressions;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using TongkuangAlliance.Core.Cases;
+using TongkuangAlliance.Core.Common;
+using TongkuangAlliance.Core.Data;
+using TongkuangAlliance.Core.Identity;
+using TongkuangAlliance.Core.Scoping;
+using TongkuangAlliance.Web.Authorization;
+using TongkuangAlliance.Web.Features.Shared;
+using TongkuangAlliance.Web.Infrastructure.Paging;
+
+namespace TongkuangAlliance.Web.Features.Terms;
+
+/// <summary>
+/// 协议条款: a paired unit's list of the agreement terms its unit owes (across communities), and marking one
+/// fulfilled. Committees see the terms of the cases in their scope. Nothing else of a case is shown here.
+/// </summary>
+public sealed class TermsController(AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l) : Controller
+{
+    private static readonly Expression<Func<AgreementTerm, TermRow>> ToRow = t => new TermRow(
+        t.Id, t.CaseId, t.Case!.Number, t.Case.Community!.Name, t.ObligatedParty!.Name, t.Kind,
+        t.Description, t.Amount, t.DueDate, t.Status, t.FulfilledOn);
+
+    [HttpGet]
+    public async Task<IActionResult> Index(string? status, int page = 1, CancellationToken cancellationToken = default)
+    {
+        var scope = User.Scope();
+        var today = ChinaTime.Today(clock);
+        var query = db.AgreementTerms.AsNoTracking().VisibleTo(scope);
+        var filter = TermFilters.All.Contains(status) ? status : null;
+        query = filter switch
+        {
+            TermFilters.Pending => query.Where(t => t.Status == AgreementTermStatus.Pending),
+            TermFilters.Overdue => query.Where(AgreementTerm.OverdueOn(today)),
+            TermFilters.Fulfilled => query.Where(t => t.Status == AgreementTermStatus.Fulfilled),
+            _ => query,
+        };
+        var terms = await query
+            .OrderBy(t => t.Status == AgreementTermStatus.Fulfilled).ThenBy(t => t.DueDate).ThenBy(t => t.Id)
+            .Select(ToRow)
+            .ToPagedListAsync(page, cancellationToken: cancellationToken);
+
+        ViewData["Title"] = scope.Role == PortalRole.PairedUnit ? l["Terms.Title"] : l["Terms.TitleStaff"];
+        return View(new TermIndexViewModel { Terms = terms, Status = filter, Today = today, CanOpenCases = scope.Role != PortalRole.PairedUnit });
+    }
+
+    [HttpGet]
+    public async Task<IActionResult> Fulfil(int id, CancellationToken cancellationToken)
+    {
+        var term = await FindRowAsync(id, cancellationToken);
+        if (term is null) return NotFound();
+        var version = await db.Cases.Where(c => c.Id == term.CaseId).Select(c => c.Version).SingleAsync(cancellationToken);
+        var today = ChinaTime.Today(clock);
+        ViewData["Title"] = l["Terms.Fulfil"];
+        return View(new TermFulfilViewModel { Term = term, Today = today, Input = new TermFulfilInput { FulfilledOn = today, Version = version } });
+    }
+
+    [HttpPost]
+    public async Task<IActionResult> Fulfil(int id, [Bind(Prefix = "Input")] TermFulfilInput input, CancellationToken cancellationToken)
+    {
+        var row = await FindRowAsync(id, cancellationToken);
+        if (row is null) return NotFound();
+        var today = ChinaTime.Today(clock);
+        ViewData["Title"] = l["Terms.Fulfil"];
+        IActionResult Redisplay() => View(new TermFulfilViewModel { Term = row, Today = today, Input = input });
+
+        if (!ModelState.IsValid) return Redisplay();
+
+        var kase = await db.Cases.IncludeForRules().SingleAsync(c => c.Id == row.CaseId, cancellationToken);
+        var term = kase.Terms.Single(t => t.Id == id);
+        db.Entry(kase).Property(c => c.Version).OriginalValue = input.Version;
+        try
+        {
+            term.MarkFulfilled(input.FulfilledOn!.Value, input.ProofNote, clock.GetUtcNow().UtcDateTime, User.FindFirstValue(ClaimTypes.NameIdentifier));
+        }
+        catch (DomainException error)
+        {
+            ModelState.AddDomainError(error, l, "Input");
+            return Redisplay();
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError(string.Empty, l["Terms.Conflict"]);
+            ModelState.Remove("Input.Version");
+            input.Version = await db.Cases.AsNoTracking().Where(c => c.Id == row.CaseId).Select(c => c.Version).SingleAsync(cancellationToken);
+            var current = await FindRowAsync(id, cancellationToken) ?? row;
+            return View(new TermFulfilViewModel { Term = current, Today = today, Input = input });
+        }
+
+        TempData["Success"] = l["Terms.Fulfilled", row.CaseNumber].Value;
+        return RedirectToAction(nameof(Index));
+    }
+
+    private Task<TermRow?> FindRowAsync(int id, CancellationToken cancellationToken) =>
+        db.AgreementTerms.AsNoTracking().VisibleTo(User.Scope()).Where(t => t.Id == id).Select(ToRow).SingleOrDefaultAsync(cancellationToken);
+}
