@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using TongkuangAlliance.Core.Cases;
 using TongkuangAlliance.Core.Data;
 using TongkuangAlliance.Web.Infrastructure.DemoData;
 
@@ -22,7 +23,8 @@ public sealed record DemoIds(
     int MiddleSchoolUnit,
     int SouthEngineeringPairing,
     int NorthSchoolPairing,
-    string XincunAccount)
+    string XincunAccount,
+    int SouthCase)
 {
     public static async Task<DemoIds> LoadAsync(AppDbContext db)
     {
@@ -44,6 +46,26 @@ public sealed record DemoIds(
             school.Id,
             await db.Pairings.Where(p => p.CommunityId == south.Id && p.MemberUnitId == engineering.Id).Select(p => p.Id).SingleAsync(),
             await db.Pairings.Where(p => p.CommunityId == north.Id && p.MemberUnitId == school.Id).Select(p => p.Id).SingleAsync(),
-            await db.Users.Where(u => u.UserName == "xincun").Select(u => u.Id).SingleAsync());
+            await db.Users.Where(u => u.UserName == "xincun").Select(u => u.Id).SingleAsync(),
+            await SouthCaseAsync(db, south.Id));
+    }
+
+    /// <summary>
+    /// The first case of 南区社区. Until the demo seeds cases, one is registered here when there is none
+    /// (through the domain, as the intake page does), so the matrix has a case to ask for.
+    /// </summary>
+    private static async Task<int> SouthCaseAsync(AppDbContext db, int southId)
+    {
+        var id = await db.Cases.Where(c => c.CommunityId == southId).OrderBy(c => c.Id).Select(c => c.Id).FirstOrDefaultAsync();
+        if (id != 0) return id;
+        var category = await db.CaseCategories.Where(c => c.IsActive).OrderBy(c => c.SortOrder).FirstAsync();
+        var now = DateTime.UtcNow;
+        var kase = Case.Register(
+            new CaseDetails(CaseKind.Request, CaseSource.WalkIn, "测试居民", "13800000001", southId, null, null, null,
+                "矩阵测试案件", "授权矩阵使用的案件（演示数据尚无案件）。", now.AddHours(-1), CaseUrgency.Normal),
+            category, now, null);
+        db.Cases.Add(kase);
+        await CaseNumbers.SaveNewCaseAsync(db, kase);
+        return kase.Id;
     }
 }
