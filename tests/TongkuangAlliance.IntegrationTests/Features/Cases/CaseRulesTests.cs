@@ -110,6 +110,7 @@ public sealed class CaseRulesTests(PortalFactory factory) : IClassFixture<Portal
         var party = await factory.WithDbAsync(db => db.Set<CaseParty>().Where(p => p.CaseId == id).Select(p => p.Id).SingleAsync());
         page = await RefusedAsync(nanqu, id, "AddTerm", new() { ["obligatedPartyId"] = $"{party}", ["kind"] = "Compensation", ["description"] = "赔偿", ["amount"] = "-2000", ["dueDate"] = ChinaToday(10) });
         Assert.Contains("金额必须大于零", HtmlAssert.Summary(page), StringComparison.Ordinal);
+        Assert.Equal("赔偿", page.QuerySelector("#term-description")!.TextContent); // what was typed is kept
         page = await RefusedAsync(nanqu, id, "AddTerm", new() { ["obligatedPartyId"] = $"{party}", ["kind"] = "Repair", ["description"] = "修路灯", ["dueDate"] = ChinaToday(-30) });
         Assert.Contains("履行期限不能早于事情发生的日期", HtmlAssert.Summary(page), StringComparison.Ordinal);
         page = await RefusedAsync(nanqu, id, "AddParty", new() { ["kind"] = "Resident", ["name"] = "张三", ["phone"] = "12345", ["role"] = "Complainant" });
