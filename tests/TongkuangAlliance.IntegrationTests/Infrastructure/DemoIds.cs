@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using TongkuangAlliance.Core.Cases;
 using TongkuangAlliance.Core.Data;
 using TongkuangAlliance.Web.Infrastructure.DemoData;
 
@@ -24,7 +25,8 @@ public sealed record DemoIds(
     int NorthSchoolPairing,
     string XincunAccount,
     int StoryCase,
-    int StoryTerm)
+    int StoryTerm,
+    int SouthCase)
 {
     public static async Task<DemoIds> LoadAsync(AppDbContext db)
     {
@@ -48,6 +50,8 @@ public sealed record DemoIds(
             await db.Pairings.Where(p => p.CommunityId == north.Id && p.MemberUnitId == school.Id).Select(p => p.Id).SingleAsync(),
             await db.Users.Where(u => u.UserName == "xincun").Select(u => u.Id).SingleAsync(),
             await db.Cases.Where(c => c.Title == DemoCases.StoryCaseTitle).Select(c => c.Id).SingleAsync(),
-            await db.AgreementTerms.Where(t => t.Case!.Title == DemoCases.StoryCaseTitle && t.ObligatedParty!.MemberUnitId == engineering.Id).Select(t => t.Id).SingleAsync());
+            await db.AgreementTerms.Where(t => t.Case!.Title == DemoCases.StoryCaseTitle && t.ObligatedParty!.MemberUnitId == engineering.Id).Select(t => t.Id).SingleAsync(),
+            // The demo seeds cases: the first case of 南区社区.
+            await db.Cases.Where(c => c.CommunityId == south.Id).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync());
     }
 }

@@ -18,6 +18,8 @@ public sealed class NavigationViewComponent(IStringLocalizer<SharedResource> l) 
         {
             case PortalRole.SubDistrictCommittee:
                 items.Add(new(l["Menu.Communities"], "Communities", "Index"));
+                items.Add(new(l["Menu.Cases"], "Cases", "Index"));
+                items.Add(new(l["Menu.MyCases"], "Cases", "Mine"));
                 items.Add(new(l["Menu.Grids"], "Grids", "Index"));
                 items.Add(new(l["Menu.MemberUnits"], "MemberUnits", "Index"));
                 items.Add(new(l["Menu.Pairings"], "Pairings", "Index"));
@@ -25,6 +27,8 @@ public sealed class NavigationViewComponent(IStringLocalizer<SharedResource> l) 
                 break;
             case PortalRole.CommunityCommittee:
                 items.Add(new(l["Menu.MyCommunity"], "Communities", "Details", scope.CommunityId));
+                items.Add(new(l["Menu.Cases"], "Cases", "Index"));
+                items.Add(new(l["Menu.MyCases"], "Cases", "Mine"));
                 items.Add(new(l["Menu.Grids"], "Grids", "Index"));
                 items.Add(new(l["Menu.PairedUnits"], "MemberUnits", "Index"));
                 break;

@@ -22,6 +22,9 @@ public static class DatabaseStartup
         if (database.MigrateOnStartup)
             await db.Database.MigrateAsync();
 
+        // Every deployment starts with the default case categories (idempotent: only when there are none).
+        await TongkuangAlliance.Core.Cases.CaseQueries.EnsureDefaultCategoriesAsync(db);
+
         if (demo.Enabled)
             await services.GetRequiredService<DemoSeeder>().SeedAsync();
     }

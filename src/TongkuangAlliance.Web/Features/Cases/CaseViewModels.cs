@@ -1,0 +1,184 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using TongkuangAlliance.Core.Cases;
+using TongkuangAlliance.Core.Common;
+using TongkuangAlliance.Web.Infrastructure.Paging;
+
+namespace TongkuangAlliance.Web.Features.Cases;
+
+/// <summary>The list's filters (query string), shared by Index and Export.</summary>
+public sealed class CaseFilter
+{
+    public CaseKind? Kind { get; set; }
+    public CaseStatus? Status { get; set; }
+    public int? CommunityId { get; set; }
+    public int? CategoryId { get; set; }
+    public bool Overdue { get; set; }
+    public bool Escalated { get; set; }
+    public bool Mine { get; set; }
+    public DateOnly? From { get; set; }
+    public DateOnly? To { get; set; }
+    [StringLength(100)]
+    public string? Q { get; set; }
+
+    /// <summary>newest (default), oldest, due.</summary>
+    public string? Sort { get; set; }
+}
+
+public sealed record CaseListItem(
+    int Id, string Number, CaseKind Kind, string Title, string CommunityName, string CategoryName, CaseStatus Status,
+    bool IsOverdue, bool IsStale, bool IsEscalated, string? HandlerName, DateTime RegisteredAtUtc, string ReporterName, string ReporterPhone)
+{
+    public string MaskedPhone => ChinesePhone.Mask(ReporterPhone);
+}
+
+public sealed record Option(int Id, string Name);
+
+public sealed class CaseIndexViewModel
+{
+    public required PagedList<CaseListItem> Cases { get; init; }
+    public required CaseFilter Filter { get; init; }
+    public required IReadOnlyList<Option> Communities { get; init; }
+    public required IReadOnlyList<Option> Categories { get; init; }
+    public bool ShowCommunityFilter { get; init; }
+}
+
+public static class CaseStatusStyle
+{
+    /// <summary>Bootstrap badge classes per status: the words always say it, the colour only helps.</summary>
+    public static string Badge(CaseStatus status) => status switch
+    {
+        CaseStatus.Registered => "text-bg-secondary",
+        CaseStatus.Accepted => "text-bg-info",
+        CaseStatus.InMediation => "text-bg-primary",
+        CaseStatus.Resolved => "text-bg-success",
+        CaseStatus.FollowedUp => "text-bg-success",
+        _ => "text-bg-dark",
+    };
+}
+
+/// <summary>The intake form (create and edit).</summary>
+public sealed class CaseInput
+{
+    [Display(Name = "Field.CaseKind")]
+    public CaseKind Kind { get; set; } = CaseKind.Dispute;
+
+    [Display(Name = "Field.CaseSource")]
+    public CaseSource Source { get; set; } = CaseSource.WalkIn;
+
+    [Required(ErrorMessage = "Validation.Required")]
+    [StringLength(FieldLengths.PersonName, ErrorMessage = "Validation.MaxLength")]
+    [Display(Name = "Field.ReporterName")]
+    public string? ReporterName { get; set; }
+
+    [Required(ErrorMessage = "Validation.Required")]
+    [StringLength(FieldLengths.Phone, ErrorMessage = "Validation.MaxLength")]
+    [RegularExpression(ChinesePhone.Pattern, ErrorMessage = "Validation.Phone")]
+    [Display(Name = "Field.ReporterPhone")]
+    public string? ReporterPhone { get; set; }
+
+    [Display(Name = "Field.Community")]
+    public int CommunityId { get; set; }
+
+    [Display(Name = "Field.Compound")]
+    public int? CompoundId { get; set; }
+
+    [Display(Name = "Field.Grid")]
+    public int? GridId { get; set; }
+
+    [Display(Name = "Field.Building")]
+    public int? BuildingId { get; set; }
+
+    [Required(ErrorMessage = "Validation.Choose")]
+    [Display(Name = "Field.Category")]
+    public int? CategoryId { get; set; }
+
+    [Required(ErrorMessage = "Validation.Required")]
+    [StringLength(FieldLengths.Title, ErrorMessage = "Validation.MaxLength")]
+    [Display(Name = "Field.CaseTitle")]
+    public string? Title { get; set; }
+
+    [Required(ErrorMessage = "Validation.Required")]
+    [StringLength(FieldLengths.Description, ErrorMessage = "Validation.MaxLength")]
+    [Display(Name = "Field.Description")]
+    public string? Description { get; set; }
+
+    /// <summary>China time, from a datetime-local input.</summary>
+    [Required(ErrorMessage = "Validation.Required")]
+    [Display(Name = "Field.OccurredAt")]
+    public DateTime? OccurredAt { get; set; }
+
+    [Display(Name = "Field.Urgency")]
+    public CaseUrgency Urgency { get; set; } = CaseUrgency.Normal;
+
+    public Guid Version { get; set; }
+}
+
+public sealed class CaseFormViewModel
+{
+    public required CaseInput Input { get; init; }
+    public int? Id { get; init; }
+    public string? Number { get; init; }
+    public required IReadOnlyList<Option> Communities { get; init; }
+    public bool CommunityFixed { get; init; }
+    public string? CommunityName { get; init; }
+    public required IReadOnlyList<Option> Compounds { get; init; }
+    public required IReadOnlyList<Option> Grids { get; init; }
+    public required IReadOnlyList<Option> Buildings { get; init; }
+    public required IReadOnlyList<Option> Categories { get; init; }
+}
+
+public sealed record PartyItem(int Id, CasePartyKind Kind, string Name, string? Phone, CasePartyRole Role);
+public sealed record SessionItem(DateTime HeldAtUtc, string Place, string ConvenedBy, string Attendees, string? Minutes, string? Outcome);
+public sealed record TermItem(int Id, string ObligatedParty, AgreementTermKind Kind, string Description, decimal? Amount, DateOnly DueDate, AgreementTermStatus Status, bool IsOverdue, DateOnly? FulfilledOn, string? ProofNote);
+public sealed record FollowUpItem(DateOnly Date, FollowUpMethod Method, Satisfaction Satisfaction, bool? AgreementHonoured, string? Note);
+public sealed record EventItem(CaseEventKind Kind, string Summary, string? UserName, DateTime AtUtc);
+
+public sealed class CaseDetailsViewModel
+{
+    public required int Id { get; init; }
+    public required string Number { get; init; }
+    public required Guid Version { get; init; }
+    public required CaseKind Kind { get; init; }
+    public required CaseSource Source { get; init; }
+    public required CaseStatus Status { get; init; }
+    public required CaseUrgency Urgency { get; init; }
+    public required string Title { get; init; }
+    public required string Description { get; init; }
+    public required string ReporterName { get; init; }
+    public required string ReporterPhone { get; init; }
+    public bool PhoneRevealed { get; init; }
+    public required string CommunityName { get; init; }
+    public string? CompoundName { get; init; }
+    public string? GridName { get; init; }
+    public string? BuildingName { get; init; }
+    public required string CategoryName { get; init; }
+    public required DateTime OccurredAtUtc { get; init; }
+    public required DateTime RegisteredAtUtc { get; init; }
+    public DateTime? AcceptedAtUtc { get; init; }
+    public required DateTime AcceptDueAtUtc { get; init; }
+    public required DateTime ResolveDueAtUtc { get; init; }
+    public required DateTime UpdateDueAtUtc { get; init; }
+    public string? HandlerName { get; init; }
+    public bool IsOverdue { get; init; }
+    public bool IsStale { get; init; }
+    public bool IsEscalated { get; init; }
+    public bool TakenOverBySubDistrict { get; init; }
+    public CaseResolution? Resolution { get; init; }
+    public string? ResolutionNote { get; init; }
+    public CaseCloseKind? CloseKind { get; init; }
+    public string? CloseReason { get; init; }
+    public required IReadOnlyList<PartyItem> Parties { get; init; }
+    public required IReadOnlyList<SessionItem> Sessions { get; init; }
+    public required IReadOnlyList<TermItem> Terms { get; init; }
+    public required IReadOnlyList<FollowUpItem> FollowUps { get; init; }
+    public required IReadOnlyList<EventItem> Events { get; init; }
+    public required IReadOnlyList<SelectListItem> Handlers { get; init; }
+    public required IReadOnlyList<Option> MemberUnits { get; init; }
+    public required CaseSteps Steps { get; init; }
+}
+
+/// <summary>Which step forms are legal now (decided in the controller from the case's state and the user's role).</summary>
+public sealed record CaseSteps(
+    bool Edit, bool Accept, bool StartMediation, bool AddParty, bool RecordSession, bool AddTerm, bool FulfilTerm,
+    bool Resolve, bool FollowUp, bool Close, bool CloseEarly, bool Escalate, bool TakeOver, bool HandBack, bool Reopen, bool AddNote);

@@ -1,0 +1,53 @@
+using static TongkuangAlliance.IntegrationTests.Authorization.MatrixRow;
+
+namespace TongkuangAlliance.IntegrationTests.Authorization;
+
+/// <summary>
+/// 多元解纷中心 (cases): staff only. The sub-district and 南区社区 work the 南区 case; 北区社区 gets 404 on it;
+/// paired units are refused by role everywhere (they see only their terms, elsewhere). The POSTs send forms the
+/// case's rules refuse (or a stale version), so the matrix changes nothing.
+/// </summary>
+public sealed class CasesMatrixRows : IMatrixRows
+{
+    private static Dictionary<Persona, Outcome> Staff() =>
+        Expect(Outcome.SignIn, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Forbidden, Outcome.Forbidden);
+
+    private static Dictionary<Persona, Outcome> SouthCase() =>
+        Expect(Outcome.SignIn, Outcome.Ok, Outcome.Ok, Outcome.NotFound, Outcome.Forbidden, Outcome.Forbidden);
+
+    private static Func<Infrastructure.DemoIds, Dictionary<string, string>> Stale(Dictionary<string, string>? fields = null) =>
+        _ => new Dictionary<string, string>(fields ?? new Dictionary<string, string>()) { ["version"] = Guid.Empty.ToString() };
+
+    private static MatrixRow Step(string action, Dictionary<string, string>? fields = null, Dictionary<Persona, Outcome>? expected = null) =>
+        new("POST", "Cases", action, ids => $"/Cases/{action}/{ids.SouthCase}", expected ?? SouthCase(), Stale(fields));
+
+    public IEnumerable<MatrixRow> Rows() =>
+    [
+        new("GET", "Cases", "Index", _ => "/Cases", Staff()),
+        new("GET", "Cases", "Mine", _ => "/Cases/Mine", Staff()),
+        new("GET", "Cases", "Export", _ => "/Cases/Export?q=nothing-matches", Staff()),
+        new("GET", "Cases", "Create", _ => "/Cases/Create", Staff()),
+        // Nothing filled in: the form re-displays with messages.
+        new("POST", "Cases", "Create", _ => "/Cases/Create", Staff(), _ => new() { ["Input.Title"] = "" }),
+        new("GET", "Cases", "Details", ids => $"/Cases/Details/{ids.SouthCase}", SouthCase()),
+        new("GET", "Cases", "Edit", ids => $"/Cases/Edit/{ids.SouthCase}", SouthCase()),
+        new("POST", "Cases", "Edit", ids => $"/Cases/Edit/{ids.SouthCase}", SouthCase(), _ => new() { ["Input.Title"] = "" }),
+        // Only writes an audit row (who looked), which is the point.
+        new("POST", "Cases", "RevealPhone", ids => $"/Cases/RevealPhone/{ids.SouthCase}", SouthCase(), _ => new()),
+        Step("Accept"),
+        Step("StartMediation"),
+        Step("AddParty", new() { ["kind"] = "Resident", ["name"] = "", ["role"] = "Complainant" }),
+        Step("RecordSession"),
+        Step("AddTerm"),
+        Step("MarkTermFulfilled"),
+        Step("Resolve", new() { ["agreementReached"] = "true" }),
+        Step("RecordFollowUp"),
+        Step("Close"),
+        Step("CloseEarly", new() { ["closeKind"] = "Withdrawn", ["reason"] = "" }),
+        Step("Escalate", new() { ["reason"] = "" }),
+        Step("TakeOver", expected: Expect(Outcome.SignIn, Outcome.Ok, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden)),
+        Step("HandBack", expected: Expect(Outcome.SignIn, Outcome.Ok, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden)),
+        Step("Reopen", new() { ["reason"] = "" }),
+        Step("AddProgressNote", new() { ["text"] = "" }),
+    ];
+}

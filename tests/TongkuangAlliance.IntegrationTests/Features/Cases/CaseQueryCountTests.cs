@@ -1,0 +1,102 @@
+using System.Data.Common;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using TongkuangAlliance.Core.Cases;
+using TongkuangAlliance.Core.Data;
+using TongkuangAlliance.IntegrationTests.Infrastructure;
+using static TongkuangAlliance.IntegrationTests.Features.Cases.CaseTestKit;
+
+namespace TongkuangAlliance.IntegrationTests.Features.Cases;
+
+/// <summary>Counts the SQL commands the app runs (reader, scalar and non-query).</summary>
+public sealed class CommandCounter : DbCommandInterceptor
+{
+    private int _count;
+
+    public int Count => Volatile.Read(ref _count);
+
+    public void Reset() => Interlocked.Exchange(ref _count, 0);
+
+    public override ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _count);
+        return base.ReaderExecutedAsync(command, eventData, result, cancellationToken);
+    }
+
+    public override ValueTask<object?> ScalarExecutedAsync(DbCommand command, CommandExecutedEventData eventData, object? result, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _count);
+        return base.ScalarExecutedAsync(command, eventData, result, cancellationToken);
+    }
+
+    public override ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _count);
+        return base.NonQueryExecutedAsync(command, eventData, result, cancellationToken);
+    }
+}
+
+/// <summary>The portal with a command counter on its database context.</summary>
+public sealed class CountingPortalFactory : PortalFactory
+{
+    public CommandCounter Counter { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services => services.ConfigureDbContext<AppDbContext>(db => db.AddInterceptors(Counter)));
+    }
+}
+
+/// <summary>The case list and a case's page run the same number of queries with 3 cases as with 30.</summary>
+public sealed class CaseQueryCountTests(CountingPortalFactory factory) : IClassFixture<CountingPortalFactory>
+{
+    private async Task<int> CommandsForAsync(PortalClient client, string url)
+    {
+        await client.GetDocumentAsync(url); // warm: first-request work is not the page's
+        factory.Counter.Reset();
+        await client.GetDocumentAsync(url);
+        return factory.Counter.Count;
+    }
+
+    private async Task AddCasesAsync(int count)
+    {
+        await factory.WithDbAsync(async db =>
+        {
+            var south = await db.Communities.SingleAsync(c => c.Name == "南区社区");
+            var category = await db.CaseCategories.OrderBy(c => c.SortOrder).FirstAsync();
+            for (var i = 0; i < count; i++)
+            {
+                var now = DateTime.UtcNow;
+                var kase = Case.Register(new CaseDetails(CaseKind.Request, CaseSource.Phone, $"居民{i}", "13800000002", south.Id, null, null, null,
+                    $"批量案件 {i}", "用于计数的案件。", now.AddHours(-2), CaseUrgency.Normal), category, now, null);
+                kase.AddParty(CasePartyKind.Resident, $"当事人{i}", null, null, CasePartyRole.Complainant, now, null);
+                db.Cases.Add(kase);
+                await CaseNumbers.SaveNewCaseAsync(db, kase);
+            }
+        });
+    }
+
+    [Fact]
+    public async Task The_list_and_a_case_page_run_a_fixed_number_of_queries()
+    {
+        using var nanqu = await factory.CreatePortalClient().SignedInAsAsync(PortalClient.Users.SouthCommunity);
+        var id = await RegisterAsync(nanqu, await IntakeAsync(factory));
+        await DoAsync(nanqu, id, "AddParty", new() { ["kind"] = "OutsideOrganisation", ["name"] = "大茅山建设公司", ["role"] = "Respondent" });
+        await AddCasesAsync(3 - await factory.WithDbAsync(db => db.Cases.CountAsync()));
+        Assert.Equal(3, await factory.WithDbAsync(db => db.Cases.CountAsync()));
+
+        var listWith3 = await CommandsForAsync(nanqu, "/Cases");
+        var pageWith3 = await CommandsForAsync(nanqu, $"/Cases/Details/{id}");
+
+        await AddCasesAsync(27);
+        Assert.Equal(30, await factory.WithDbAsync(db => db.Cases.CountAsync()));
+
+        Assert.Equal(listWith3, await CommandsForAsync(nanqu, "/Cases"));
+        Assert.Equal(pageWith3, await CommandsForAsync(nanqu, $"/Cases/Details/{id}"));
+        Assert.InRange(pageWith3, 1, 20);
+    }
+}
