@@ -37,6 +37,17 @@ public sealed class AgreementPrintTests(PortalFactory factory)
     }
 
     [Fact]
+    public async Task The_case_page_links_to_its_printable_agreement()
+    {
+        var ids = await factory.DemoIdsAsync();
+        using var client = await factory.CreatePortalClient().SignedInAsAsync(PortalClient.Users.SouthCommunity);
+        var page = await client.GetDocumentAsync($"/Cases/Details/{ids.StoryCase}");
+        var link = page.QuerySelectorAll("main a").Single(a => a.TextContent.Trim() == "打印调解协议书");
+        Assert.Equal($"/Agreements/Print/{ids.StoryCase}", link.GetAttribute("href"));
+        await client.GetDocumentAsync(link.GetAttribute("href")!);
+    }
+
+    [Fact]
     public async Task A_case_without_terms_says_there_is_nothing_to_print()
     {
         var caseId = await factory.WithDbAsync(db => db.Cases.Where(c => c.Title == "北苑小区楼上楼下噪音纠纷").Select(c => c.Id).SingleAsync());
