@@ -34,6 +34,7 @@ public sealed class NavigationViewComponent(IStringLocalizer<SharedResource> l) 
                 break;
             case PortalRole.PairedUnit:
                 items.Add(new(l["Menu.MyUnit"], "MemberUnits", "Details", scope.MemberUnitId));
+                items.Add(new(l["Menu.Terms"], "Terms", "Index"));
                 items.Add(new(l["Menu.PairedCommunities"], "Communities", "Index"));
                 break;
         }

@@ -73,6 +73,8 @@ public sealed class HomePageTests(PortalFactory factory)
         var unitMenu = (await unit.GetDocumentAsync("/")).QuerySelectorAll("#portal-menu a").Select(a => a.GetAttribute("href")).ToList();
         Assert.DoesNotContain("/Accounts", unitMenu);
         Assert.DoesNotContain("/Pairings", unitMenu);
+        Assert.DoesNotContain("/Cases", unitMenu);
+        Assert.Contains("/Terms", unitMenu);
 
         using var subDistrict = await factory.CreatePortalClient().SignedInAsAsync(PortalClient.Users.SubDistrict);
         var fullMenu = (await subDistrict.GetDocumentAsync("/")).QuerySelectorAll("#portal-menu a").Select(a => a.GetAttribute("href")).ToList();
