@@ -391,13 +391,12 @@ public sealed class AccountsController(AppDbContext db, UserManager<AppUser> use
     private async Task ShowConflictAsync(string id, AccountInput input, CancellationToken cancellationToken)
     {
         var current = await Rows(db.Users.AsNoTracking().Where(u => u.Id == id)).SingleAsync(cancellationToken);
-        ModelState.AddModelError(string.Empty, l["Concurrency.Conflict"]);
-        ViewData["Conflict"] = new Dictionary<string, string?>
+        this.ShowConcurrencyConflict(l, new Dictionary<string, string?>
         {
             [l["Field.DisplayName"]] = current.DisplayName,
             [l["Field.Role"]] = l["Role." + current.Role],
             [l["Field.Scope"]] = current.ScopeName,
-        };
+        });
         ModelState.Remove(nameof(input.ConcurrencyStamp));
         input.ConcurrencyStamp = await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => u.ConcurrencyStamp).SingleAsync(cancellationToken);
     }

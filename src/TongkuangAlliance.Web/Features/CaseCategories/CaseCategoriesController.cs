@@ -110,8 +110,7 @@ public sealed class CaseCategoriesController(AppDbContext db, IStringLocalizer<S
         catch (DbUpdateConcurrencyException)
         {
             var current = await db.CaseCategories.AsNoTracking().SingleAsync(c => c.Id == id, cancellationToken);
-            ModelState.AddModelError(string.Empty, l["Concurrency.Conflict"]);
-            ViewData["Conflict"] = new Dictionary<string, string?>
+            this.ShowConcurrencyConflict(l, new Dictionary<string, string?>
             {
                 [l["CaseCategories.Name"]] = current.Name,
                 [l["CaseCategories.NameEn"]] = current.NameEn,
@@ -119,7 +118,7 @@ public sealed class CaseCategoriesController(AppDbContext db, IStringLocalizer<S
                 [l["CaseCategories.UpdateEveryDays"]] = current.UpdateEveryDays.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 [l["CaseCategories.ResolveWithinDays"]] = current.ResolveWithinDays.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 [l["CaseCategories.IsActive"]] = current.IsActive ? l["Common.Yes"] : l["Common.No"],
-            };
+            });
             ModelState.Remove(nameof(input.Version));
             input.Version = current.Version;
             return View(input);

@@ -212,15 +212,14 @@ public sealed class CasesController(AppDbContext db, TimeProvider clock, IString
             catch (DbUpdateConcurrencyException)
             {
                 var current = await db.Cases.AsNoTracking().SingleAsync(c => c.Id == id, cancellationToken);
-                ModelState.AddModelError(string.Empty, l["Concurrency.Conflict"]);
-                ViewData["Conflict"] = new Dictionary<string, string?>
+                this.ShowConcurrencyConflict(l, new Dictionary<string, string?>
                 {
                     [l["Field.CaseTitle"]] = current.Title,
                     [l["Field.Description"]] = current.Description,
                     [l["Field.ReporterName"]] = current.ReporterName,
                     [l["Field.OccurredAt"]] = Display.ChinaDateTime(current.OccurredAtUtc),
                     [l["Field.Status"]] = l[$"CaseStatus.{current.Status}"],
-                };
+                });
                 ModelState.Remove($"{nameof(CaseFormViewModel.Input)}.{nameof(CaseInput.Version)}");
                 input.Version = current.Version;
             }

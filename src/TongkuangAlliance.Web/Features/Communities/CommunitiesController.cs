@@ -6,6 +6,7 @@ using TongkuangAlliance.Core.Data;
 using TongkuangAlliance.Core.Scoping;
 using TongkuangAlliance.Core.Structure;
 using TongkuangAlliance.Web.Authorization;
+using TongkuangAlliance.Web.Features.Shared;
 using TongkuangAlliance.Web.Infrastructure.Paging;
 
 namespace TongkuangAlliance.Web.Features.Communities;
@@ -141,8 +142,7 @@ public sealed class CommunitiesController(AppDbContext db, IAuthorizationService
         catch (DbUpdateConcurrencyException)
         {
             var current = await db.Communities.AsNoTracking().SingleAsync(c => c.Id == id, cancellationToken);
-            ModelState.AddModelError(string.Empty, l["Concurrency.Conflict"]);
-            ViewData["Conflict"] = new Dictionary<string, string?>
+            this.ShowConcurrencyConflict(l, new Dictionary<string, string?>
             {
                 [l["Field.CommunityName"]] = current.Name,
                 [l["Field.PartyCommitteeName"]] = current.PartyCommitteeName,
@@ -150,7 +150,7 @@ public sealed class CommunitiesController(AppDbContext db, IAuthorizationService
                 [l["Field.OfficePhone"]] = current.OfficePhone,
                 [l["Field.Address"]] = current.Address,
                 [l["Field.Households"]] = current.Households?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            };
+            });
             ModelState.Remove(nameof(input.Version));
             input.Version = current.Version;
             return View(input);

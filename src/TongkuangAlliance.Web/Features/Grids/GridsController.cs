@@ -439,8 +439,7 @@ public sealed class GridsController(AppDbContext db, IAuthorizationService autho
 
     private void ShowConflict(Dictionary<string, string?> current)
     {
-        ModelState.AddModelError(string.Empty, l["Concurrency.Conflict"]);
-        ViewData["Conflict"] = current;
+        this.ShowConcurrencyConflict(l, current);
         ModelState.Remove(nameof(GridInput.Version));
     }
 

@@ -146,15 +146,14 @@ public sealed class MemberUnitsController(AppDbContext db, IAuthorizationService
         catch (DbUpdateConcurrencyException)
         {
             var current = await db.MemberUnits.AsNoTracking().SingleAsync(u => u.Id == id, cancellationToken);
-            ModelState.AddModelError(string.Empty, l["Concurrency.Conflict"]);
-            ViewData["Conflict"] = new Dictionary<string, string?>
+            this.ShowConcurrencyConflict(l, new Dictionary<string, string?>
             {
                 [l["Field.UnitName"]] = current.Name,
                 [l["Field.UnitKind"]] = l["MemberUnitKind." + current.Kind],
                 [l["Field.PartyOrganisationName"]] = current.PartyOrganisationName,
                 [l["Field.ContactName"]] = current.Contact?.Name,
                 [l["Field.ContactPhone"]] = current.Contact?.Phone,
-            };
+            });
             ModelState.Remove(nameof(input.Version));
             input.Version = current.Version;
             return View(input);

@@ -136,15 +136,14 @@ public sealed class PairingsController(AppDbContext db, TimeProvider clock, IStr
         catch (DbUpdateConcurrencyException)
         {
             var current = await db.Pairings.AsNoTracking().SingleAsync(p => p.Id == id, cancellationToken);
-            ModelState.AddModelError(string.Empty, l["Concurrency.Conflict"]);
-            ViewData["Conflict"] = new Dictionary<string, string?>
+            this.ShowConcurrencyConflict(l, new Dictionary<string, string?>
             {
                 [l["Field.Status"]] = l[current.EndDate is null ? "PairingStatus.Active" : "PairingStatus.Ended"],
                 [l["Field.StartDate"]] = Display.Date(current.StartDate),
                 [l["Field.EndDate"]] = Display.Date(current.EndDate),
                 [l["Field.EndReason"]] = current.EndReason,
                 [l["Field.Note"]] = current.Note,
-            };
+            });
             ModelState.Remove(nameof(input.Version));
             input.Version = current.Version;
             return EndView(summary with { EndDate = current.EndDate, EndReason = current.EndReason }, input);

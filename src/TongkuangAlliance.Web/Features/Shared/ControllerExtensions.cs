@@ -7,6 +7,19 @@ namespace TongkuangAlliance.Web.Features.Shared;
 
 public static class ControllerExtensions
 {
+    /// <summary>The ViewData key read by the _ConcurrencyConflict partial.</summary>
+    public const string ConflictKey = "Conflict";
+
+    /// <summary>
+    /// A save was refused because someone else changed the record: the form says so and shows the record as it
+    /// is now (field label → current value), while what the user typed stays in the form.
+    /// </summary>
+    public static void ShowConcurrencyConflict(this Controller controller, IStringLocalizer l, IDictionary<string, string?> current)
+    {
+        controller.ModelState.AddModelError(string.Empty, l["Concurrency.Conflict"]);
+        controller.ViewData[ConflictKey] = current;
+    }
+
     /// <summary>A broken domain rule becomes a model error in the user's language, next to its field when it has one.</summary>
     public static void AddDomainError(this ModelStateDictionary modelState, DomainException error, IStringLocalizer l, string? fieldPrefix = null)
     {
