@@ -18,7 +18,9 @@ public static class PageExtensions
         await page.GotoAsync("/Account/SignIn");
         await page.SignInAsync(userName);
         await page.WaitForURLAsync(url => !url.Contains("/Account/SignIn", StringComparison.OrdinalIgnoreCase));
-        // The URL changes before the landing page has loaded; a click before then can be lost on a busy machine.
-        await page.WaitForLoadStateAsync(LoadState.Load);
+        // The URL changes before the landing page is usable; a click before then can be lost on a busy machine.
+        // Wait for what a user sees (the sign-out button) rather than a load event, which a navigation that
+        // has already finished may never fire again (CI once waited 45 s for it).
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "退出" })).ToBeVisibleAsync();
     }
 }
