@@ -1,0 +1,15 @@
+namespace TongkuangAlliance.Core.Common;
+
+/// <summary>
+/// The six streams of the "1+6" programme (党建+…) that activities, joint projects and action items belong to.
+/// Stored by name; shown through the resource key "ActivityStream.&lt;Member&gt;".
+/// </summary>
+public enum ActivityStream
+{
+    HappyCompound = 1,   // 幸福小区
+    Consultation = 2,    // 协商议事
+    EveningSchool = 3,   // 居民夜校
+    GrowingGarden = 4,   // 成长乐园
+    ElderCareStation = 5, // 养老驿站
+    Volunteering = 6,    // 志愿服务
+}
