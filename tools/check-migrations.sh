@@ -4,7 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 dotnet tool restore >/dev/null
 status=0
-for provider in Sqlite SqlServer; do
+for provider in Sqlite SqlServer PostgreSQL; do
   project=src/TongkuangAlliance.Migrations.$provider
   if dotnet ef migrations has-pending-model-changes --project "$project" --startup-project "$project" --no-build; then
     echo "migrations up to date: $provider"

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
@@ -103,9 +105,42 @@ builder.Services
 
 builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
 
+// Several instances behind a load balancer must read each other's cookies and antiforgery tokens: the keys
+// live in the shared database, not in one machine's file system.
+builder.Services.AddDataProtection()
+    .SetApplicationName("TongkuangAlliance")
+    .PersistKeysToDbContext<AppDbContext>();
+
+// Behind a reverse proxy the client's address and scheme arrive in X-Forwarded-* headers. Only proxies named
+// in ForwardedHeaders:KnownProxies / KnownNetworks (and loopback, by default) are believed.
+builder.Services.Configure<ForwardedHeadersOptions>(o =>
+{
+    o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+    foreach (var proxy in builder.Configuration.GetSection("ForwardedHeaders:KnownProxies").Get<string[]>() ?? [])
+        o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+    foreach (var network in builder.Configuration.GetSection("ForwardedHeaders:KnownNetworks").Get<string[]>() ?? [])
+        o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+    foreach (var host in builder.Configuration.GetSection("ForwardedHeaders:AllowedHosts").Get<string[]>() ?? [])
+        o.AllowedHosts.Add(host);
+});
+
 var app = builder.Build();
 
-await app.PrepareDatabaseAsync();
+if (PortalCommands.IsCommand(args))
+    return await PortalCommands.RunAsync(app, args);
+
+try
+{
+    await app.PrepareDatabaseAsync();
+}
+catch (DatabaseNotReadyException ex)
+{
+    app.Services.GetRequiredService<ILogger<Program>>().LogCritical("{Reason}", ex.Message);
+    await Console.Error.WriteLineAsync(ex.Message);
+    return 1;
+}
+
+app.UseForwardedHeaders();
 
 if (!app.Environment.IsDevelopment())
 {
@@ -126,6 +161,7 @@ app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks
 app.MapControllerRoute("default", "{controller=Home}/{action=Index}/{id?}").WithStaticAssets();
 
 await app.RunAsync();
+return 0;
 
 /// <summary>Entry point, public for WebApplicationFactory in the integration and browser tests.</summary>
 public partial class Program;

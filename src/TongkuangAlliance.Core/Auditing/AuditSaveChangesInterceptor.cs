@@ -103,7 +103,7 @@ public sealed class AuditSaveChangesInterceptor(TimeProvider clock, ICurrentUser
         foreach (var property in entry.Properties)
         {
             var name = property.Metadata.Name;
-            if (name is nameof(AuditableEntity.Version) or nameof(AuditableEntity.ModifiedAtUtc) or nameof(AuditableEntity.ModifiedBy)) continue;
+            if (name is nameof(AuditableEntity.Version) or nameof(AuditableEntity.ModifiedAtUtc) or nameof(AuditableEntity.ModifiedBy) or Data.AppDbContext.RowVersionColumn) continue;
             if (entry.State == EntityState.Added)
             {
                 if (!property.Metadata.IsPrimaryKey()) changes[name] = [null, property.CurrentValue];

@@ -1,7 +1,9 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using TongkuangAlliance.Core.Auditing;
 using TongkuangAlliance.Core.Cases;
+using TongkuangAlliance.Core.Common;
 using TongkuangAlliance.Core.Identity;
 using TongkuangAlliance.Core.Structure;
 
@@ -11,8 +13,14 @@ namespace TongkuangAlliance.Core.Data;
 /// The portal's one database. Used directly by the features (no repository layer); provider-specific
 /// migrations live in TongkuangAlliance.Migrations.&lt;Provider&gt;.
 /// </summary>
-public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityUserContext<AppUser>(options)
+public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityUserContext<AppUser>(options), IDataProtectionKeyContext
 {
+    public const string NpgsqlProvider = "Npgsql.EntityFrameworkCore.PostgreSQL";
+    public const string SqlServerProvider = "Microsoft.EntityFrameworkCore.SqlServer";
+
+    /// <summary>The SQL Server rowversion column every audited table gets there (a shadow property).</summary>
+    public const string RowVersionColumn = "RowVersion";
+
     public DbSet<SubDistrict> SubDistricts => Set<SubDistrict>();
     public DbSet<Community> Communities => Set<Community>();
     public DbSet<Compound> Compounds => Set<Compound>();
@@ -30,9 +38,30 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityUser
     public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();
     public DbSet<CaseNumberSequence> CaseNumberSequences => Set<CaseNumberSequence>();
 
+    /// <summary>ASP.NET Core Data Protection keys, shared by every app instance (cookies, antiforgery).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+
+        if (Database.ProviderName == SqlServerProvider)
+        {
+            // On SQL Server the server itself also guards every audited row with a rowversion, so a write from
+            // outside the app (a DBA's script, another tool) still makes the app's next update of it conflict.
+            // The Version token the forms round-trip stays the app-level check on every provider.
+            foreach (var entity in builder.Model.GetEntityTypes().Where(e => typeof(AuditableEntity).IsAssignableFrom(e.ClrType) && !e.IsOwned() && e.BaseType is null))
+                builder.Entity(entity.ClrType).Property<byte[]>(RowVersionColumn).IsRowVersion();
+        }
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        // Every DateTime in the model is UTC. PostgreSQL's timestamptz refuses values whose Kind is not Utc, and
+        // SQLite hands them back as Unspecified; this says what they are on the way in and out.
+        if (Database.ProviderName == NpgsqlProvider)
+            configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
     }
 }

@@ -17,6 +17,23 @@ namespace TongkuangAlliance.Migrations.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
                     b.Property<int>("Id")
@@ -374,7 +391,7 @@ namespace TongkuangAlliance.Migrations.Sqlite.Migrations
 
                     b.ToTable("Cases", t =>
                         {
-                            t.HasCheckConstraint("CK_Cases_Number", "Number <> ''");
+                            t.HasCheckConstraint("CK_Cases_Number", "\"Number\" <> ''");
                         });
                 });
 

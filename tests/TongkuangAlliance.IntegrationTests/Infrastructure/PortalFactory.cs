@@ -10,8 +10,9 @@ using TongkuangAlliance.Tests.Shared;
 namespace TongkuangAlliance.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// The real app over a real SQLite file of its own (migrated and seeded with the demo at start), in the
-/// "Testing" environment: cookies are Secure, so clients talk to https://localhost.
+/// The real app over a real database of its own — a SQLite file, or with TK_TEST_DATABASE=PostgreSQL a fresh
+/// PostgreSQL database — migrated and seeded with the demo at start, in the "Testing" environment: cookies are
+/// Secure, so clients talk to https://localhost.
 /// </summary>
 public class PortalFactory : WebApplicationFactory<Program>
 {
@@ -19,13 +20,46 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "tk-tests", Guid.NewGuid().ToString("N"));
 
-    public string DatabasePath => Path.Combine(_directory, "portal.db");
+    private readonly string? _postgresDatabase;
+    private readonly bool _ownsDatabase;
+
+    public PortalFactory()
+        : this(TestAppSettings.UsePostgreSql ? TestAppSettings.NewPostgresDatabaseName() : null, ownsDatabase: true)
+    {
+    }
+
+    /// <summary>
+    /// An app on the named PostgreSQL database (null: a SQLite file of its own). Several factories may share one
+    /// database — instances of the app behind one load balancer; only the owner drops it when disposed.
+    /// </summary>
+    public static PortalFactory OnPostgres(string database, bool ownsDatabase) => new(database, ownsDatabase);
+
+    // Not public: an xunit fixture may have only one public constructor.
+    private PortalFactory(string? postgresDatabase, bool ownsDatabase)
+    {
+        _postgresDatabase = postgresDatabase;
+        _ownsDatabase = ownsDatabase;
+    }
+
+    /// <summary>
+    /// What names this app's database in its connection string: the SQLite file's path, or on PostgreSQL the
+    /// database's name. <see cref="QueryCounter"/> counts the commands whose connection string contains it.
+    /// </summary>
+    public string DatabasePath => _postgresDatabase ?? Path.Combine(_directory, "portal.db");
+
+    /// <summary>This host's own folder (its logs are under it).</summary>
+    public string WorkDirectory => _directory;
+
+    public bool IsPostgreSql => _postgresDatabase is not null;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(_directory);
         builder.UseEnvironment("Testing");
-        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(TestAppSettings.For(_directory, DatabasePath)));
+        var settings = _postgresDatabase is null
+            ? TestAppSettings.For(_directory, DatabasePath)
+            : TestAppSettings.ForPostgres(_directory, _postgresDatabase);
+        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(settings));
     }
 
     public PortalClient CreatePortalClient() => new(CreateClient(new WebApplicationFactoryClientOptions
@@ -51,6 +85,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (!disposing) return;
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (_postgresDatabase is not null && _ownsDatabase) PostgresTestDatabase.Drop(_postgresDatabase);
         try { Directory.Delete(_directory, recursive: true); } catch (IOException) { } // best effort: temp files
     }
 }

@@ -1,13 +1,33 @@
 namespace TongkuangAlliance.Tests.Shared;
 
 /// <summary>
-/// Settings that give a test host a SQLite file and log folder of its own, with the demo seeded. Shared by the
+/// Settings that give a test host a database and log folder of its own, with the demo seeded. Shared by the
 /// integration and browser test factories (linked into the browser tests' project). They are added as the last
 /// configuration source, so they win over appsettings.json — values given with UseSetting would not.
 /// </summary>
+/// <remarks>
+/// The database is a SQLite file unless TK_TEST_DATABASE=PostgreSQL: then each test host gets a fresh database
+/// of its own on the server named by TK_TEST_POSTGRES (default: the local server, user and password "tk"),
+/// created by the app's own migrations and dropped when the host is disposed.
+/// </remarks>
 public static class TestAppSettings
 {
     public const string DemoPassword = "Tongkuang2026";
+    public const string DatabaseVariable = "TK_TEST_DATABASE";
+    public const string PostgresVariable = "TK_TEST_POSTGRES";
+
+    public static bool UsePostgreSql => Environment.GetEnvironmentVariable(DatabaseVariable) == "PostgreSQL";
+
+    /// <summary>The server the PostgreSQL test databases are created on (no database named).</summary>
+    public static string PostgresServer =>
+        Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } value
+            ? value
+            : "Host=127.0.0.1;Port=5432;Username=tk;Password=tk";
+
+    /// <summary>A new name for a PostgreSQL test database (lower case: PostgreSQL folds unquoted names).</summary>
+    public static string NewPostgresDatabaseName() => "tk_test_" + Guid.NewGuid().ToString("N");
+
+    public static string PostgresConnectionString(string databaseName) => $"{PostgresServer};Database={databaseName}";
 
     public static Dictionary<string, string?> For(string directory, string databasePath) => new()
     {
@@ -18,4 +38,12 @@ public static class TestAppSettings
         ["DemoData:Password"] = DemoPassword,
         ["Serilog:WriteTo:1:Args:path"] = Path.Combine(directory, "logs", "portal-.log"),
     };
+
+    public static Dictionary<string, string?> ForPostgres(string directory, string databaseName)
+    {
+        var settings = For(directory, "unused");
+        settings["Database:Provider"] = "PostgreSQL";
+        settings["ConnectionStrings:Default"] = PostgresConnectionString(databaseName);
+        return settings;
+    }
 }

@@ -14,7 +14,7 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
     {
         builder.ConfigureAudit();
         // A case is only ever saved with its number (CaseNumbers.SaveNewCaseAsync).
-        builder.ToTable(t => t.HasCheckConstraint("CK_Cases_Number", "Number <> ''"));
+        builder.ToTable(t => t.HasCheckConstraint("CK_Cases_Number", "\"Number\" <> ''"));
         builder.Property(c => c.Number).HasMaxLength(FieldLengths.CaseNumber);
         builder.Property(c => c.Kind).HasConversion<string>().HasMaxLength(EnumLength);
         builder.Property(c => c.Source).HasConversion<string>().HasMaxLength(EnumLength);

@@ -9,6 +9,7 @@ public static class DatabaseServiceCollectionExtensions
 {
     public const string SqliteMigrationsAssembly = "TongkuangAlliance.Migrations.Sqlite";
     public const string SqlServerMigrationsAssembly = "TongkuangAlliance.Migrations.SqlServer";
+    public const string PostgreSqlMigrationsAssembly = "TongkuangAlliance.Migrations.PostgreSQL";
 
     /// <summary>Registers <see cref="AppDbContext"/> on the provider named by configuration, with the audit interceptor.</summary>
     /// <remarks>
@@ -32,6 +33,9 @@ public static class DatabaseServiceCollectionExtensions
                     break;
                 case DatabaseProvider.SqlServer:
                     db.UseSqlServer(connectionString, sql => sql.MigrationsAssembly(SqlServerMigrationsAssembly));
+                    break;
+                case DatabaseProvider.PostgreSQL:
+                    db.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(PostgreSqlMigrationsAssembly));
                     break;
                 default:
                     throw new InvalidOperationException($"Unknown database provider {options.Provider}.");

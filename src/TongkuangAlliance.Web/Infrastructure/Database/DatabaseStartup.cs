@@ -19,13 +19,26 @@ public static class DatabaseStartup
         var demo = services.GetRequiredService<IOptions<DemoDataOptions>>().Value;
         var db = services.GetRequiredService<AppDbContext>();
 
-        if (database.MigrateOnStartup)
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseStartup));
+        var serverInProduction = database.Provider != DatabaseProvider.Sqlite && app.Environment.IsProduction();
+        if (database.MigrateOnStartup && serverInProduction)
+            logger.LogWarning("Database:MigrateOnStartup is ignored for {Provider} in Production: run the migrate command", database.Provider);
+        else if (database.MigrateOnStartup)
             await db.Database.MigrateAsync();
+
+        var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
+        if (pending.Count > 0)
+            throw new DatabaseNotReadyException(
+                $"The {database.Provider} database lacks {pending.Count} migration(s) ({string.Join(", ", pending)}). " +
+                "Run `dotnet TongkuangAlliance.Web.dll migrate` (or the migration bundle) first; see docs/operations.md.");
 
         // Every deployment starts with the default case categories (idempotent: only when there are none).
         await TongkuangAlliance.Core.Cases.CaseQueries.EnsureDefaultCategoriesAsync(db);
 
-        if (demo.Enabled)
+        if (demo.EnabledFor(database.Provider))
             await services.GetRequiredService<DemoSeeder>().SeedAsync();
     }
 }
+
+/// <summary>The schema is behind the app: the operator must run the migrate step (the app does not start).</summary>
+public sealed class DatabaseNotReadyException(string message) : Exception(message);

@@ -10,8 +10,12 @@ namespace TongkuangAlliance.IntegrationTests.Features.Cases;
 /// <summary>Bad input and steps out of order are refused with a message and change nothing; scope; conflicts; list, export, reveal.</summary>
 public sealed class CaseRulesTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
-    private Task<(CaseStatus Status, int Revision, Guid Version)> StateAsync(int id) =>
-        factory.WithDbAsync(db => db.Cases.Where(c => c.Id == id).Select(c => ValueTuple.Create(c.Status, c.Revision, c.Version)).SingleAsync());
+    // Projected into an anonymous type first: PostgreSQL would return a tuple built in SQL as a 'record'.
+    private async Task<(CaseStatus Status, int Revision, Guid Version)> StateAsync(int id)
+    {
+        var state = await factory.WithDbAsync(db => db.Cases.Where(c => c.Id == id).Select(c => new { c.Status, c.Revision, c.Version }).SingleAsync());
+        return (state.Status, state.Revision, state.Version);
+    }
 
     private Task<int> CaseCountAsync() => factory.WithDbAsync(db => db.Cases.CountAsync());
 

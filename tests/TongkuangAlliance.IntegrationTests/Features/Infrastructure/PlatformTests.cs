@@ -95,7 +95,7 @@ public sealed class PlatformTests(PortalFactory factory)
         for (var attempt = 0; attempt < 50 && !text.Contains("/Communities/Details", StringComparison.Ordinal); attempt++)
         {
             await Task.Delay(100);
-            text = await ReadLogsAsync(Path.GetDirectoryName(factory.DatabasePath)!);
+            text = await ReadLogsAsync(factory.WorkDirectory);
         }
         Assert.True(text.Contains("/Communities/Details", StringComparison.Ordinal), "LOG:" + text[..Math.Min(3000, text.Length)]);
         Assert.DoesNotContain(phone, text, StringComparison.Ordinal);
