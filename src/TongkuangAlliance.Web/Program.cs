@@ -153,7 +153,17 @@ app.UseRequestLocalization();
 app.UseRouting();
 app.UseAuthentication();
 app.UseMiddleware<LogContextMiddleware>();
-app.UseSerilogRequestLogging(o => o.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
+app.UseSerilogRequestLogging(o =>
+{
+    o.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
+    // The client's address and scheme as forwarded headers resolved them: behind a proxy, the real client.
+    o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0000} ms ({RequestScheme} from {ClientAddress})";
+    o.EnrichDiagnosticContext = (diagnostics, http) =>
+    {
+        diagnostics.Set("RequestScheme", http.Request.Scheme);
+        diagnostics.Set("ClientAddress", http.Connection.RemoteIpAddress?.ToString() ?? "-");
+    };
+});
 app.UseAuthorization();
 
 app.MapStaticAssets().AllowAnonymous();

@@ -90,25 +90,8 @@ public sealed class PlatformTests(PortalFactory factory)
         using (var anonymous = factory.CreatePortalClient())
         using (await anonymous.SignInAsync(phone, phone)) { }
 
-        // Request-completion events are written just after the response reaches the client: wait for them.
-        var text = "";
-        for (var attempt = 0; attempt < 50 && !text.Contains("/Communities/Details", StringComparison.Ordinal); attempt++)
-        {
-            await Task.Delay(100);
-            text = await ReadLogsAsync(factory.WorkDirectory);
-        }
+        var text = await LogFiles.WaitForAsync(factory.WorkDirectory, "/Communities/Details");
         Assert.True(text.Contains("/Communities/Details", StringComparison.Ordinal), "LOG:" + text[..Math.Min(3000, text.Length)]);
         Assert.DoesNotContain(phone, text, StringComparison.Ordinal);
-    }
-
-    private static async Task<string> ReadLogsAsync(string directory)
-    {
-        var all = new System.Text.StringBuilder();
-        foreach (var file in Directory.GetFiles(directory, "*.log", SearchOption.AllDirectories))
-        {
-            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            all.Append(await new StreamReader(stream).ReadToEndAsync());
-        }
-        return all.ToString();
     }
 }
