@@ -72,6 +72,17 @@ public sealed partial class JointMeetingStoryTests(BrowserFixture browser)
         await Expect(page.Locator("h1")).ToHaveTextAsync("督办事项");
         await Expect(page.Locator("main table tbody tr").Filter(new() { HasText = Item })).ToHaveCountAsync(0);
         await Screenshots.TakeAsync(page, "supervision.png", fullPage: true);
+
+        // The pairing's page shows its three lists (need → resource → project) and the item among both sides' action items.
+        await menu.GetByRole(AriaRole.Link, new() { Name = "结对共建", Exact = true }).ClickAsync();
+        await page.Locator("main table tbody tr").Filter(new() { HasText = "铜矿工程部" }).Filter(new() { HasText = "南区社区" })
+            .GetByRole(AriaRole.Link, new() { Name = "三张清单" }).ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync("铜矿工程部 ↔ 南区社区");
+        await Expect(page.Locator("#needs")).ToContainTextAsync("路灯维修");
+        await Expect(page.Locator("#needs")).ToContainTextAsync("南山小区路灯维修");
+        await Expect(page.Locator("#resources")).ToContainTextAsync("电工班组");
+        await Expect(page.Locator("#action-items tbody tr").Filter(new() { HasText = Item })).ToContainTextAsync("已完成");
+        await Screenshots.TakeAsync(page, "pairing-lists.png", fullPage: true);
     });
 
     private static async Task CompleteAsUnitAsync(IPage unit)
