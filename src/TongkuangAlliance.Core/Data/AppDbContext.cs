@@ -5,6 +5,7 @@ using TongkuangAlliance.Core.Auditing;
 using TongkuangAlliance.Core.Cases;
 using TongkuangAlliance.Core.Common;
 using TongkuangAlliance.Core.Identity;
+using TongkuangAlliance.Core.Joint;
 using TongkuangAlliance.Core.Structure;
 
 namespace TongkuangAlliance.Core.Data;
@@ -37,6 +38,14 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityUser
     public DbSet<FollowUp> FollowUps => Set<FollowUp>();
     public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();
     public DbSet<CaseNumberSequence> CaseNumberSequences => Set<CaseNumberSequence>();
+    public DbSet<PairingNeed> PairingNeeds => Set<PairingNeed>();
+    public DbSet<PairingResource> PairingResources => Set<PairingResource>();
+    public DbSet<JointProject> JointProjects => Set<JointProject>();
+    public DbSet<JointMeeting> JointMeetings => Set<JointMeeting>();
+    public DbSet<JointMeetingAttendee> JointMeetingAttendees => Set<JointMeetingAttendee>();
+    public DbSet<JointDecision> JointDecisions => Set<JointDecision>();
+    public DbSet<ActionItem> ActionItems => Set<ActionItem>();
+    public DbSet<WorkUpdate> WorkUpdates => Set<WorkUpdate>();
 
     /// <summary>ASP.NET Core Data Protection keys, shared by every app instance (cookies, antiforgery).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -23,6 +23,8 @@ public sealed class NavigationViewComponent(IStringLocalizer<SharedResource> l) 
                 items.Add(new(l["Menu.Grids"], "Grids", "Index"));
                 items.Add(new(l["Menu.MemberUnits"], "MemberUnits", "Index"));
                 items.Add(new(l["Menu.Pairings"], "Pairings", "Index"));
+                items.Add(new(l["Menu.JointMeetings"], "JointMeetings", "Index"));
+                items.Add(new(l["Menu.Supervision"], "Supervision", "Index"));
                 items.Add(new(l["Menu.Accounts"], "Accounts", "Index"));
                 break;
             case PortalRole.CommunityCommittee:
@@ -31,11 +33,15 @@ public sealed class NavigationViewComponent(IStringLocalizer<SharedResource> l) 
                 items.Add(new(l["Menu.MyCases"], "Cases", "Mine"));
                 items.Add(new(l["Menu.Grids"], "Grids", "Index"));
                 items.Add(new(l["Menu.PairedUnits"], "MemberUnits", "Index"));
+                items.Add(new(l["Menu.JointMeetings"], "JointMeetings", "Index"));
+                items.Add(new(l["Menu.OurCommitments"], "Supervision", "Commitments"));
                 break;
             case PortalRole.PairedUnit:
                 items.Add(new(l["Menu.MyUnit"], "MemberUnits", "Details", scope.MemberUnitId));
                 items.Add(new(l["Menu.Terms"], "Terms", "Index"));
                 items.Add(new(l["Menu.PairedCommunities"], "Communities", "Index"));
+                items.Add(new(l["Menu.JointMeetings"], "JointMeetings", "Index"));
+                items.Add(new(l["Menu.Commitments"], "Supervision", "Commitments"));
                 break;
         }
         var current = (string?)ViewContext.RouteData.Values["controller"];

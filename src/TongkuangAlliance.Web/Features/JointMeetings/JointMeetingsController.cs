@@ -1,0 +1,234 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using TongkuangAlliance.Core.Common;
+using TongkuangAlliance.Core.Data;
+using TongkuangAlliance.Core.Identity;
+using TongkuangAlliance.Core.Joint;
+using TongkuangAlliance.Core.Scoping;
+using TongkuangAlliance.Web.Authorization;
+using TongkuangAlliance.Web.Features.Shared;
+using TongkuangAlliance.Web.Infrastructure.Paging;
+
+namespace TongkuangAlliance.Web.Features.JointMeetings;
+
+/// <summary>
+/// 联席会商: joint meetings of the alliance. The sub-district records any meeting; a community records the meetings
+/// it convenes. Each decision assigns an action item to one unit or community of the alliance. Meetings are read
+/// by their convener, attendees and action-item owners; each reader sees only the action items in its scope.
+/// </summary>
+public sealed class JointMeetingsController(AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l) : Controller
+{
+    [HttpGet]
+    public async Task<IActionResult> Index(int page = 1, CancellationToken cancellationToken = default)
+    {
+        var scope = User.Scope();
+        var meetings = await db.JointMeetings.AsNoTracking().VisibleTo(scope)
+            .OrderByDescending(m => m.MeetingDate).ThenByDescending(m => m.Id)
+            .Select(m => new MeetingListItem(m.Id, m.MeetingDate, m.Place, m.ConvenedBy, m.Topics, m.Decisions.Count,
+                m.ActionItems.Count(a => a.Status != WorkStatus.Done)))
+            .ToPagedListAsync(page, cancellationToken: cancellationToken);
+        ViewData["Title"] = l["JointMeetings.Title"];
+        return View(new MeetingIndexViewModel { Meetings = meetings, CanCreate = scope.Role != PortalRole.PairedUnit });
+    }
+
+    [HttpGet]
+    public async Task<IActionResult> Details(int id, CancellationToken cancellationToken)
+    {
+        var model = await DetailsAsync(id, null, cancellationToken);
+        return model is null ? NotFound() : DetailsView(model);
+    }
+
+    [HttpGet]
+    [Authorize(Policy = Policies.CommunityOrSubDistrict)]
+    public async Task<IActionResult> Create(CancellationToken cancellationToken)
+    {
+        var scope = User.Scope();
+        var input = new MeetingInput { MeetingDate = ChinaTime.Today(clock), ConvenedBy = await ConvenerNameAsync(scope, cancellationToken) };
+        if (scope.CommunityId is { } c) input.CommunityIds.Add(c);
+        return await CreateViewAsync(input, cancellationToken);
+    }
+
+    [HttpPost]
+    [Authorize(Policy = Policies.CommunityOrSubDistrict)]
+    public async Task<IActionResult> Create([Bind(Prefix = "Input")] MeetingInput input, CancellationToken cancellationToken)
+    {
+        var scope = User.Scope();
+        if (scope.Role == PortalRole.CommunityCommittee)
+        {
+            // A community records the meetings it convenes: it is the convener and it attends.
+            input.ConvenedBy = await ConvenerNameAsync(scope, cancellationToken);
+            ModelState.Remove("Input.ConvenedBy");
+            if (!input.CommunityIds.Contains(scope.CommunityId!.Value)) input.CommunityIds.Add(scope.CommunityId.Value);
+        }
+        if (input.MeetingDate > ChinaTime.Today(clock)) ModelState.AddModelError("Input.MeetingDate", l["Joint.MeetingInFuture"]);
+        var unitIds = input.UnitIds.Distinct().ToList();
+        var communityIds = input.CommunityIds.Distinct().ToList();
+        var knownUnits = await db.MemberUnits.CountAsync(u => u.SubDistrictId == scope.SubDistrictId && unitIds.Contains(u.Id), cancellationToken);
+        if (knownUnits != unitIds.Count) ModelState.AddModelError("Input.UnitIds", l["Joint.AttendeeNotInAlliance"]);
+        var knownCommunities = await db.Communities.CountAsync(c => c.SubDistrictId == scope.SubDistrictId && communityIds.Contains(c.Id), cancellationToken);
+        if (knownCommunities != communityIds.Count) ModelState.AddModelError("Input.CommunityIds", l["Joint.AttendeeNotInAlliance"]);
+        if (!ModelState.IsValid) return await CreateViewAsync(input, cancellationToken);
+
+        var meeting = new JointMeeting
+        {
+            SubDistrictId = scope.SubDistrictId,
+            MeetingDate = input.MeetingDate!.Value,
+            Place = input.Place!.Trim(),
+            ConvenedBy = input.ConvenedBy!.Trim(),
+            ConvenerCommunityId = scope.Role == PortalRole.CommunityCommittee ? scope.CommunityId : null,
+            Topics = input.Topics!.Trim(),
+            Minutes = string.IsNullOrWhiteSpace(input.Minutes) ? null : input.Minutes.Trim(),
+        };
+        meeting.Attendees.AddRange(unitIds.Select(u => new JointMeetingAttendee { MemberUnitId = u }));
+        meeting.Attendees.AddRange(communityIds.Select(c => new JointMeetingAttendee { CommunityId = c }));
+        db.JointMeetings.Add(meeting);
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Success"] = l["Joint.MeetingRecorded"].Value;
+        return RedirectToAction(nameof(Details), new { id = meeting.Id });
+    }
+
+    [HttpPost]
+    [Authorize(Policy = Policies.CommunityOrSubDistrict)]
+    public async Task<IActionResult> AddDecision(int id, [Bind(Prefix = "Input")] DecisionInput input, CancellationToken cancellationToken)
+    {
+        var scope = User.Scope();
+        var meeting = await db.JointMeetings.RecordableBy(scope).Include(m => m.Decisions).SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+        if (meeting is null) return NotFound();
+
+        JointDecision? decision = null;
+        if (input.DecisionId is { } decisionId)
+        {
+            decision = meeting.Decisions.SingleOrDefault(d => d.Id == decisionId);
+            if (decision is null) ModelState.AddModelError("Input.DecisionId", l["Validation.UnknownValueInvalid", l["Field.Decision"]]);
+        }
+        else if (string.IsNullOrWhiteSpace(input.DecisionText))
+        {
+            ModelState.AddModelError("Input.DecisionText", l["Validation.Required", l["Field.DecisionText"]]);
+        }
+
+        var (ownerUnitId, ownerCommunityId) = ParseOwner(input.Owner);
+        if (input.Owner is not null)
+        {
+            var known = ownerUnitId is { } u
+                ? await db.MemberUnits.AnyAsync(x => x.Id == u && x.SubDistrictId == meeting.SubDistrictId, cancellationToken)
+                : ownerCommunityId is { } c && await db.Communities.AnyAsync(x => x.Id == c && x.SubDistrictId == meeting.SubDistrictId, cancellationToken);
+            if (!known) ModelState.AddModelError("Input.Owner", l["Joint.OwnerNotInAlliance"]);
+        }
+        if (!ModelState.IsValid) return await RedisplayAsync();
+
+        try
+        {
+            decision ??= new JointDecision { Text = input.DecisionText!.Trim() };
+            meeting.AddActionItem(decision, ownerUnitId, ownerCommunityId, input.What!, input.DueDate!.Value, input.Stream);
+        }
+        catch (DomainException error)
+        {
+            ModelState.AddDomainError(error, l, "Input");
+            return await RedisplayAsync();
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Success"] = l["Joint.ActionItemAdded"].Value;
+        return RedirectToAction(nameof(Details), null, new { id }, "decisions");
+
+        async Task<IActionResult> RedisplayAsync()
+        {
+            var model = (await DetailsAsync(id, input, cancellationToken))!;
+            return DetailsView(model);
+        }
+    }
+
+    private ViewResult DetailsView(MeetingDetailsViewModel model)
+    {
+        ViewData["Title"] = l["JointMeetings.DetailsTitle", Display.Date(model.MeetingDate)];
+        return View("Details", model);
+    }
+
+    private static (int? Unit, int? Community) ParseOwner(string? owner)
+    {
+        if (owner is null || owner.Length < 3 || owner[1] != ':') return (null, null);
+        if (!int.TryParse(owner.AsSpan(2), NumberStyles.None, CultureInfo.InvariantCulture, out var id)) return (null, null);
+        return owner[0] switch { 'u' => (id, null), 'c' => (null, id), _ => (null, null) };
+    }
+
+    private async Task<MeetingDetailsViewModel?> DetailsAsync(int id, DecisionInput? input, CancellationToken cancellationToken)
+    {
+        var scope = User.Scope();
+        var meeting = await db.JointMeetings.AsNoTracking().VisibleTo(scope).Where(m => m.Id == id)
+            .Select(m => new
+            {
+                m.Id, m.MeetingDate, m.Place, m.ConvenedBy, m.Topics, m.Minutes,
+                Units = m.Attendees.Where(a => a.MemberUnitId != null).OrderBy(a => a.MemberUnit!.Name).Select(a => a.MemberUnit!.Name).ToList(),
+                Communities = m.Attendees.Where(a => a.CommunityId != null).OrderBy(a => a.Community!.Name).Select(a => a.Community!.Name).ToList(),
+                Decisions = m.Decisions.OrderBy(d => d.Id).Select(d => new DecisionRow(d.Id, d.Text)).ToList(),
+            })
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(cancellationToken);
+        if (meeting is null) return null;
+        var items = await db.ActionItems.AsNoTracking().VisibleTo(scope).Where(a => a.MeetingId == id).OrderBy(a => a.Id)
+            .Select(a => new MeetingItemRow(a.Id, a.DecisionId, a.What, a.OwnerUnitId != null ? a.OwnerUnit!.Name : a.OwnerCommunity!.Name,
+                a.Stream, a.DueDate, a.Status, a.Progress))
+            .ToListAsync(cancellationToken);
+        var recordable = scope.Role != PortalRole.PairedUnit && await db.JointMeetings.RecordableBy(scope).AnyAsync(m => m.Id == id, cancellationToken);
+
+        DecisionFormViewModel? form = null;
+        if (recordable)
+        {
+            input ??= new DecisionInput();
+            static string S(int v) => v.ToString(CultureInfo.InvariantCulture);
+            var units = await db.MemberUnits.AsNoTracking().Where(u => u.SubDistrictId == scope.SubDistrictId).OrderBy(u => u.Name).Select(u => new { u.Id, u.Name }).ToListAsync(cancellationToken);
+            var communities = await db.Communities.AsNoTracking().Where(c => c.SubDistrictId == scope.SubDistrictId).OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync(cancellationToken);
+            var unitGroup = new SelectListGroup { Name = l["Field.MemberUnit"] };
+            var communityGroup = new SelectListGroup { Name = l["Field.Community"] };
+            form = new DecisionFormViewModel
+            {
+                MeetingId = meeting.Id,
+                MeetingDate = meeting.MeetingDate,
+                Input = input,
+                Decisions = meeting.Decisions.Select(d => new SelectListItem(d.Text, S(d.Id), d.Id == input.DecisionId)).ToList(),
+                Owners = units.Select(u => new SelectListItem(u.Name, "u:" + S(u.Id), input.Owner == "u:" + S(u.Id)) { Group = unitGroup })
+                    .Concat(communities.Select(c => new SelectListItem(c.Name, "c:" + S(c.Id), input.Owner == "c:" + S(c.Id)) { Group = communityGroup }))
+                    .ToList(),
+                Streams = Enum.GetValues<ActivityStream>().Select(s => new SelectListItem(l["ActivityStream." + s], s.ToString(), s == input.Stream)).ToList(),
+            };
+        }
+
+        return new MeetingDetailsViewModel
+        {
+            Id = meeting.Id,
+            MeetingDate = meeting.MeetingDate,
+            Place = meeting.Place,
+            ConvenedBy = meeting.ConvenedBy,
+            Topics = meeting.Topics,
+            Minutes = meeting.Minutes,
+            AttendingUnits = meeting.Units,
+            AttendingCommunities = meeting.Communities,
+            Decisions = meeting.Decisions,
+            ActionItems = items,
+            Today = ChinaTime.Today(clock),
+            DecisionForm = form,
+        };
+    }
+
+    private async Task<string> ConvenerNameAsync(UserScope scope, CancellationToken cancellationToken) => scope.Role == PortalRole.CommunityCommittee
+        ? await db.Communities.Where(c => c.Id == scope.CommunityId).Select(c => c.PartyCommitteeName).SingleAsync(cancellationToken)
+        : await db.SubDistricts.Where(s => s.Id == scope.SubDistrictId).Select(s => s.WorkingCommitteeName ?? s.Name).SingleAsync(cancellationToken);
+
+    private async Task<IActionResult> CreateViewAsync(MeetingInput input, CancellationToken cancellationToken)
+    {
+        var scope = User.Scope();
+        var units = await db.MemberUnits.AsNoTracking().Where(u => u.SubDistrictId == scope.SubDistrictId).OrderBy(u => u.Name).Select(u => new { u.Id, u.Name }).ToListAsync(cancellationToken);
+        var communities = await db.Communities.AsNoTracking().Where(c => c.SubDistrictId == scope.SubDistrictId).OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync(cancellationToken);
+        ViewData["Title"] = l["JointMeetings.Create"];
+        return View("Create", new MeetingFormViewModel
+        {
+            Input = input,
+            Units = units.Select(u => new AttendeeOption(u.Id, u.Name, input.UnitIds.Contains(u.Id))).ToList(),
+            Communities = communities.Select(c => new AttendeeOption(c.Id, c.Name, input.CommunityIds.Contains(c.Id))).ToList(),
+            ConvenerFixed = scope.Role == PortalRole.CommunityCommittee,
+        });
+    }
+}
