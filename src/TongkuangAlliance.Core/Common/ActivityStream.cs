@@ -4,6 +4,8 @@ namespace TongkuangAlliance.Core.Common;
 /// The six streams of the "1+6" programme (党建+…) that activities, joint projects and action items belong to.
 /// Stored by name; shown through the resource key "ActivityStream.&lt;Member&gt;".
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix",
+    Justification = "A work stream of the programme, not a System.IO stream.")]
 public enum ActivityStream
 {
     HappyCompound = 1,   // 幸福小区

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using TongkuangAlliance.Core.Activities;
 using TongkuangAlliance.Core.Auditing;
 using TongkuangAlliance.Core.Cases;
 using TongkuangAlliance.Core.Identity;
@@ -29,6 +30,12 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityUser
     public DbSet<FollowUp> FollowUps => Set<FollowUp>();
     public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();
     public DbSet<CaseNumberSequence> CaseNumberSequences => Set<CaseNumberSequence>();
+    public DbSet<ServiceKind> ServiceKinds => Set<ServiceKind>();
+    public DbSet<Activity> Activities => Set<Activity>();
+    public DbSet<ActivityService> ActivityServices => Set<ActivityService>();
+    public DbSet<ActivityUnit> ActivityUnits => Set<ActivityUnit>();
+    public DbSet<ActivityDifficulty> ActivityDifficulties => Set<ActivityDifficulty>();
+    public DbSet<ActivityFeed> ActivityFeeds => Set<ActivityFeed>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
