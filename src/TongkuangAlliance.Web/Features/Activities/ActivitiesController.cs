@@ -580,7 +580,7 @@ public sealed class ActivitiesController(AppDbContext db, TimeProvider clock, IS
         if (a is null) return null;
 
         var services = await db.ActivityServices.AsNoTracking().Where(s => s.ActivityId == id).OrderBy(s => s.ServiceKind!.SortOrder)
-            .Select(s => new ServiceItem(s.ServiceKindId, english ? s.ServiceKind!.NameEn : s.ServiceKind!.Name, s.VolunteersNeeded, s.ResidentsServed, s.IsOffered))
+            .Select(s => new ServiceItem(s.Id, s.ServiceKindId, english ? s.ServiceKind!.NameEn : s.ServiceKind!.Name, s.VolunteersNeeded, s.ResidentsServed, s.IsOffered))
             .ToListAsync(ct);
         var units = await db.ActivityUnits.AsNoTracking().Where(u => u.ActivityId == id).OrderBy(u => u.MemberUnit!.Name)
             .Select(u => new UnitItem(u.MemberUnitId, u.MemberUnit!.Name, u.IsInvited, u.ConfirmedAtUtc, u.Commitment)).ToListAsync(ct);
@@ -596,12 +596,12 @@ public sealed class ActivitiesController(AppDbContext db, TimeProvider clock, IS
             .Where(e => (e.EntityType == nameof(Activity) && e.EntityId == key)
                         || (e.EntityType == nameof(ActivityService) && db.ActivityServices.Where(s => s.ActivityId == id).Select(s => s.Id.ToString()).Contains(e.EntityId)))
             .OrderByDescending(e => e.AtUtc).ThenByDescending(e => e.Id)
-            .Select(e => new { e.AtUtc, e.EntityType, e.Action, e.Changes, User = db.Users.Where(u => u.Id == e.UserId).Select(u => u.DisplayName).FirstOrDefault() })
+            .Select(e => new { e.AtUtc, e.EntityType, e.EntityId, e.Action, e.Changes, User = db.Users.Where(u => u.Id == e.UserId).Select(u => u.DisplayName).FirstOrDefault() })
             .Take(100)
             .ToListAsync(ct);
-        var serviceNames = services.ToDictionary(s => s.ServiceKindId, s => s.Name);
+        var serviceNames = services.ToDictionary(s => s.Id.ToString(CultureInfo.InvariantCulture), s => s.Name);
         var history = audits.Select(e => new HistoryItem(e.AtUtc, e.User, e.EntityType == nameof(Activity) ? l[$"Activities.History.{e.Action}"] : l["Activities.History.Service"],
-            DescribeChanges(e.Changes, serviceNames))).Where(h => h.Changes.Count > 0).ToList();
+            DescribeChanges(e.Changes, e.EntityType == nameof(ActivityService) ? serviceNames.GetValueOrDefault(e.EntityId) : null))).Where(h => h.Changes.Count > 0).ToList();
 
         var categories = staff
             ? await db.CaseCategories.AsNoTracking().Where(c => c.IsActive).OrderBy(c => c.SortOrder).Select(c => new Choice(c.Id, english ? c.NameEn : c.Name)).ToListAsync(ct)
@@ -632,16 +632,10 @@ public sealed class ActivitiesController(AppDbContext db, TimeProvider clock, IS
     }
 
     /// <summary>The audit's JSON (property → [before, after]) as "field: before → after" lines, in the user's language.</summary>
-    private List<string> DescribeChanges(string json, Dictionary<int, string> serviceNames)
+    private List<string> DescribeChanges(string json, string? service)
     {
         var lines = new List<string>();
         using var doc = JsonDocument.Parse(json);
-        string? service = null;
-        if (doc.RootElement.TryGetProperty(nameof(ActivityService.ServiceKindId), out var kindChange) && kindChange.ValueKind == JsonValueKind.Array)
-        {
-            var kindValue = kindChange[1];
-            if (kindValue.ValueKind == JsonValueKind.Number && serviceNames.TryGetValue(kindValue.GetInt32(), out var name)) service = name;
-        }
         foreach (var property in doc.RootElement.EnumerateObject())
         {
             if (!ShownFields.Contains(property.Name) || property.Value.ValueKind != JsonValueKind.Array || property.Value.GetArrayLength() != 2) continue;

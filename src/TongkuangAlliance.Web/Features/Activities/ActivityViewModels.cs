@@ -128,7 +128,7 @@ public sealed class ActivityFormViewModel
     public string? CopiedFrom { get; init; }
 }
 
-public sealed record ServiceItem(int ServiceKindId, string Name, int VolunteersNeeded, int? ResidentsServed, bool IsOffered);
+public sealed record ServiceItem(int Id, int ServiceKindId, string Name, int VolunteersNeeded, int? ResidentsServed, bool IsOffered);
 
 public sealed record UnitItem(int MemberUnitId, string Name, bool IsInvited, DateTime? ConfirmedAtUtc, string? Commitment);
 
