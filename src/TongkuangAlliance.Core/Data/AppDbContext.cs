@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using TongkuangAlliance.Core.Activities;
 using TongkuangAlliance.Core.Auditing;
 using TongkuangAlliance.Core.Cases;
 using TongkuangAlliance.Core.Common;
@@ -49,6 +50,12 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityUser
 
     /// <summary>ASP.NET Core Data Protection keys, shared by every app instance (cookies, antiforgery).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<ServiceKind> ServiceKinds => Set<ServiceKind>();
+    public DbSet<Activity> Activities => Set<Activity>();
+    public DbSet<ActivityService> ActivityServices => Set<ActivityService>();
+    public DbSet<ActivityUnit> ActivityUnits => Set<ActivityUnit>();
+    public DbSet<ActivityDifficulty> ActivityDifficulties => Set<ActivityDifficulty>();
+    public DbSet<ActivityFeed> ActivityFeeds => Set<ActivityFeed>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -47,7 +47,7 @@ public sealed class ListEntryInput
 {
     [Required(ErrorMessage = "Validation.Required")]
     [StringLength(FieldLengths.Title, ErrorMessage = "Validation.MaxLength")]
-    [Display(Name = "Field.Title")]
+    [Display(Name = "Field.ListEntryName")]
     public string? Title { get; set; }
 
     [StringLength(FieldLengths.Reason, ErrorMessage = "Validation.MaxLength")]

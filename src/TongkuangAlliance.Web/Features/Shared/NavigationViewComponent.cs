@@ -20,17 +20,20 @@ public sealed class NavigationViewComponent(IStringLocalizer<SharedResource> l) 
                 items.Add(new(l["Menu.Communities"], "Communities", "Index"));
                 items.Add(new(l["Menu.Cases"], "Cases", "Index"));
                 items.Add(new(l["Menu.MyCases"], "Cases", "Mine"));
+                items.Add(new(l["Menu.Activities"], "Activities", "Index"));
                 items.Add(new(l["Menu.Grids"], "Grids", "Index"));
                 items.Add(new(l["Menu.MemberUnits"], "MemberUnits", "Index"));
                 items.Add(new(l["Menu.Pairings"], "Pairings", "Index"));
                 items.Add(new(l["Menu.JointMeetings"], "JointMeetings", "Index"));
                 items.Add(new(l["Menu.Supervision"], "Supervision", "Index"));
                 items.Add(new(l["Menu.Accounts"], "Accounts", "Index"));
+                items.Add(new(l["Menu.ServiceKinds"], "ServiceKinds", "Index"));
                 break;
             case PortalRole.CommunityCommittee:
                 items.Add(new(l["Menu.MyCommunity"], "Communities", "Details", scope.CommunityId));
                 items.Add(new(l["Menu.Cases"], "Cases", "Index"));
                 items.Add(new(l["Menu.MyCases"], "Cases", "Mine"));
+                items.Add(new(l["Menu.Activities"], "Activities", "Index"));
                 items.Add(new(l["Menu.Grids"], "Grids", "Index"));
                 items.Add(new(l["Menu.PairedUnits"], "MemberUnits", "Index"));
                 items.Add(new(l["Menu.JointMeetings"], "JointMeetings", "Index"));
@@ -39,6 +42,8 @@ public sealed class NavigationViewComponent(IStringLocalizer<SharedResource> l) 
             case PortalRole.PairedUnit:
                 items.Add(new(l["Menu.MyUnit"], "MemberUnits", "Details", scope.MemberUnitId));
                 items.Add(new(l["Menu.Terms"], "Terms", "Index"));
+                items.Add(new(l["Menu.Activities"], "Activities", "Index"));
+                items.Add(new(l["Menu.MyActivities"], "Activities", "Mine"));
                 items.Add(new(l["Menu.PairedCommunities"], "Communities", "Index"));
                 items.Add(new(l["Menu.JointMeetings"], "JointMeetings", "Index"));
                 items.Add(new(l["Menu.Commitments"], "Supervision", "Commitments"));

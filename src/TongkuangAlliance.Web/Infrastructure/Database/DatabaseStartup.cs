@@ -34,6 +34,8 @@ public static class DatabaseStartup
 
         // Every deployment starts with the default case categories (idempotent: only when there are none).
         await TongkuangAlliance.Core.Cases.CaseQueries.EnsureDefaultCategoriesAsync(db);
+        // …and the default service-day services (理发, 家电维修, …).
+        await TongkuangAlliance.Core.Activities.ActivityQueries.EnsureDefaultServiceKindsAsync(db);
 
         if (demo.EnabledFor(database.Provider))
             await services.GetRequiredService<DemoSeeder>().SeedAsync();

@@ -35,6 +35,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, IOpt
             .ToDictionaryAsync(u => u.UserName!, u => u.Id, cancellationToken);
         await new DemoCases(db, clock).SeedAsync(communities, units, handlers, cancellationToken);
         await new DemoJoint(db, clock).SeedAsync(communities, units, cancellationToken);
+        await new DemoActivities(db, clock).SeedAsync(communities, units, options.Value.Password!, cancellationToken);
     }
 
     private async Task<Dictionary<string, Community>> SeedCommunitiesAsync(SubDistrict subDistrict, CancellationToken cancellationToken)
