@@ -8,6 +8,7 @@ using TongkuangAlliance.Core.Data;
 using TongkuangAlliance.Core.Identity;
 using TongkuangAlliance.Web;
 using TongkuangAlliance.Web.Authorization;
+using TongkuangAlliance.Web.Features.Residents;
 using TongkuangAlliance.Web.Infrastructure;
 using TongkuangAlliance.Web.Infrastructure.Database;
 using TongkuangAlliance.Web.Infrastructure.DemoData;
@@ -29,6 +30,7 @@ builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
 builder.Services.AddPortalDatabase();
 builder.Services.AddScoped<DemoSeeder>();
+builder.Services.AddResidentChannel(builder.Configuration);
 
 builder.Services.AddPortalLocalization();
 // Razor would otherwise escape every Chinese character as &#x...; — valid, but pages triple in size.
@@ -120,6 +122,7 @@ app.UseAuthentication();
 app.UseMiddleware<LogContextMiddleware>();
 app.UseSerilogRequestLogging(o => o.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
 app.UseAuthorization();
+app.UseRateLimiter();
 
 app.MapStaticAssets().AllowAnonymous();
 app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();

@@ -4,6 +4,7 @@ namespace TongkuangAlliance.Core.Common;
 /// The six streams of the "1+6" programme (党建+…) that activities, joint projects and action items belong to.
 /// Stored by name; shown through the resource key "ActivityStream.&lt;Member&gt;".
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "A \"1+6\" work stream, not an I/O stream.")]
 public enum ActivityStream
 {
     HappyCompound = 1,   // 幸福小区

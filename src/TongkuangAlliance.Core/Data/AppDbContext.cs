@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using TongkuangAlliance.Core.Auditing;
 using TongkuangAlliance.Core.Cases;
+using TongkuangAlliance.Core.GridWork;
 using TongkuangAlliance.Core.Identity;
 using TongkuangAlliance.Core.Structure;
 
@@ -29,6 +30,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityUser
     public DbSet<FollowUp> FollowUps => Set<FollowUp>();
     public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();
     public DbSet<CaseNumberSequence> CaseNumberSequences => Set<CaseNumberSequence>();
+    public DbSet<AppUserGrid> AppUserGrids => Set<AppUserGrid>();
+    public DbSet<Visit> Visits => Set<Visit>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -21,6 +21,7 @@ public sealed class NavigationViewComponent(IStringLocalizer<SharedResource> l) 
                 items.Add(new(l["Menu.Cases"], "Cases", "Index"));
                 items.Add(new(l["Menu.MyCases"], "Cases", "Mine"));
                 items.Add(new(l["Menu.Grids"], "Grids", "Index"));
+                items.Add(new(l["Menu.GridSummary"], "GridWork", "Summary"));
                 items.Add(new(l["Menu.MemberUnits"], "MemberUnits", "Index"));
                 items.Add(new(l["Menu.Pairings"], "Pairings", "Index"));
                 items.Add(new(l["Menu.Accounts"], "Accounts", "Index"));
@@ -30,12 +31,18 @@ public sealed class NavigationViewComponent(IStringLocalizer<SharedResource> l) 
                 items.Add(new(l["Menu.Cases"], "Cases", "Index"));
                 items.Add(new(l["Menu.MyCases"], "Cases", "Mine"));
                 items.Add(new(l["Menu.Grids"], "Grids", "Index"));
+                items.Add(new(l["Menu.GridSummary"], "GridWork", "Summary"));
                 items.Add(new(l["Menu.PairedUnits"], "MemberUnits", "Index"));
                 break;
             case PortalRole.PairedUnit:
                 items.Add(new(l["Menu.MyUnit"], "MemberUnits", "Details", scope.MemberUnitId));
                 items.Add(new(l["Menu.Terms"], "Terms", "Index"));
                 items.Add(new(l["Menu.PairedCommunities"], "Communities", "Index"));
+                break;
+            case PortalRole.GridWorker:
+                items.Add(new(l["Menu.MyGrid"], "GridWork", "Index"));
+                items.Add(new(l["Menu.Cases"], "Cases", "Index"));
+                items.Add(new(l["Menu.Visits"], "GridWork", "Visits"));
                 break;
         }
         var current = (string?)ViewContext.RouteData.Values["controller"];
