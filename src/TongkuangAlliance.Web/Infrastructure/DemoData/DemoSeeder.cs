@@ -34,6 +34,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, IOpt
         var handlers = await db.Users.Where(u => u.CommunityId != null && u.UserName != null)
             .ToDictionaryAsync(u => u.UserName!, u => u.Id, cancellationToken);
         await new DemoCases(db, clock).SeedAsync(communities, units, handlers, cancellationToken);
+        await new DemoGridWork(db, users, clock).SeedAsync(subDistrict.Id, options.Value.Password!, cancellationToken);
     }
 
     private async Task<Dictionary<string, Community>> SeedCommunitiesAsync(SubDistrict subDistrict, CancellationToken cancellationToken)
