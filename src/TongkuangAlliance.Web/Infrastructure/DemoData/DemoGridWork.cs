@@ -65,7 +65,8 @@ public sealed class DemoGridWork(AppDbContext db, UserManager<AppUser> users, Ti
             "邻里关系和睦，无矛盾纠纷。",
         ];
         var i = 0;
-        foreach (var grid in grids.OrderBy(g => g.Id))
+        // 南区社区's grids first, so that the first visit lies in its first grid (the matrix's GridIn grid).
+        foreach (var grid in grids.OrderBy(g => g.Community!.Name != DemoCatalog.SouthCommunity).ThenBy(g => g.Id))
         {
             var inGrid = buildings.Where(b => b.GridId == grid.Id).OrderBy(b => b.Id).ToList();
             var visits = grid.Community!.Name == DemoCatalog.SouthCommunity ? 7 : 3;
