@@ -18,6 +18,13 @@ public sealed record UserScope(PortalRole Role, int SubDistrictId, int? Communit
     /// <summary>A grid worker's grids (one claim each); empty for every other role.</summary>
     public IReadOnlyList<int> GridIds { get; init; } = [];
 
+    /// <summary>Two scopes are equal when they hold the same ids, grids included (compared as sets).</summary>
+    public bool Equals(UserScope? other) =>
+        other is not null && Role == other.Role && SubDistrictId == other.SubDistrictId && CommunityId == other.CommunityId
+        && MemberUnitId == other.MemberUnitId && GridIds.Order().SequenceEqual(other.GridIds.Order());
+
+    public override int GetHashCode() => HashCode.Combine(Role, SubDistrictId, CommunityId, MemberUnitId, GridIds.Count);
+
     public static UserScope? FromPrincipal(ClaimsPrincipal principal)
     {
         if (principal.Identity?.IsAuthenticated != true) return null;
