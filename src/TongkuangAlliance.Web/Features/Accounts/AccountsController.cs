@@ -68,6 +68,10 @@ public sealed class AccountsController(AppDbContext db, UserManager<AppUser> use
         var communities = await db.Communities.AsNoTracking().VisibleTo(scope).ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
         var units = await db.MemberUnits.AsNoTracking().VisibleTo(scope).ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
 
+        // A grid worker's scope names its grids too.
+        var gridNames = account.Role == PortalRole.GridWorker
+            ? await db.AppUserGrids.AsNoTracking().Where(g => g.UserId == id).OrderBy(g => g.Grid!.Name).Select(g => g.Grid!.Name).ToListAsync(cancellationToken)
+            : [];
         ViewData["Title"] = account.UserName;
         return View(new AccountDetailsViewModel
         {
@@ -75,7 +79,7 @@ public sealed class AccountsController(AppDbContext db, UserManager<AppUser> use
             UserName = account.UserName,
             DisplayName = account.DisplayName,
             Role = account.Role,
-            ScopeName = account.ScopeName,
+            ScopeName = gridNames.Count == 0 ? account.ScopeName : $"{account.ScopeName} {string.Join("、", gridNames)}",
             State = AccountState.From(account.IsActive, account.LockoutEnd, clock.GetUtcNow()),
             AccessFailedCount = account.AccessFailedCount,
             CreatedAtUtc = account.CreatedAtUtc,

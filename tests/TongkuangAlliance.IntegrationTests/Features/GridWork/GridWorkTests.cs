@@ -311,6 +311,7 @@ public sealed class GridWorkTests(PortalFactory factory) : IClassFixture<PortalF
             Assert.Equal(HttpStatusCode.Redirect, old.StatusCode);
         var history = HtmlAssert.MainText(await jiedao.GetDocumentAsync($"/Accounts/Details/{id}"));
         Assert.Contains("负责网格", history);
+        Assert.Contains("南区社区 第3网格", history);
 
         // Another role drops the grids.
         var stamp2 = (await jiedao.GetDocumentAsync($"/Accounts/Edit/{id}")).QuerySelector("input[name=ConcurrencyStamp]")!.GetAttribute("value")!;
