@@ -10,6 +10,7 @@ using TongkuangAlliance.Core.Data;
 using TongkuangAlliance.Core.Identity;
 using TongkuangAlliance.Web;
 using TongkuangAlliance.Web.Authorization;
+using TongkuangAlliance.Web.Features.Residents;
 using TongkuangAlliance.Web.Infrastructure;
 using TongkuangAlliance.Web.Infrastructure.Database;
 using TongkuangAlliance.Web.Infrastructure.DemoData;
@@ -31,6 +32,7 @@ builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
 builder.Services.AddPortalDatabase();
 builder.Services.AddScoped<DemoSeeder>();
+builder.Services.AddResidentChannel(builder.Configuration);
 
 builder.Services.AddPortalLocalization();
 // Razor would otherwise escape every Chinese character as &#x...; — valid, but pages triple in size.
@@ -165,6 +167,7 @@ app.UseSerilogRequestLogging(o =>
     };
 });
 app.UseAuthorization();
+app.UseRateLimiter();
 
 app.MapStaticAssets().AllowAnonymous();
 app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();

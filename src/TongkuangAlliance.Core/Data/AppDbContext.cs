@@ -5,6 +5,7 @@ using TongkuangAlliance.Core.Activities;
 using TongkuangAlliance.Core.Auditing;
 using TongkuangAlliance.Core.Cases;
 using TongkuangAlliance.Core.Common;
+using TongkuangAlliance.Core.GridWork;
 using TongkuangAlliance.Core.Identity;
 using TongkuangAlliance.Core.Joint;
 using TongkuangAlliance.Core.Structure;
@@ -56,6 +57,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityUser
     public DbSet<ActivityUnit> ActivityUnits => Set<ActivityUnit>();
     public DbSet<ActivityDifficulty> ActivityDifficulties => Set<ActivityDifficulty>();
     public DbSet<ActivityFeed> ActivityFeeds => Set<ActivityFeed>();
+    public DbSet<AppUserGrid> AppUserGrids => Set<AppUserGrid>();
+    public DbSet<Visit> Visits => Set<Visit>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using TongkuangAlliance.Core.Common;
+using TongkuangAlliance.Core.Structure;
 
 namespace TongkuangAlliance.Core.Identity;
 
@@ -17,9 +18,17 @@ public class AppUser : IdentityUser
     public bool IsActive { get; private set; } = true;
     public DateTime CreatedAtUtc { get; set; }
 
-    /// <summary>Sets role and scope together so an account can never hold a role without its scope.</summary>
-    public void AssignScope(PortalRole role, int subDistrictId, int? communityId, int? memberUnitId)
+    /// <summary>A grid worker's grids (all of its one community); empty for every other role.</summary>
+    public List<AppUserGrid> GridLinks { get; } = [];
+
+    /// <summary>
+    /// Sets role and scope together so an account can never hold a role without its scope. A grid worker needs
+    /// its community and at least one grid of that community (<paramref name="grids"/>; load <see cref="GridLinks"/>
+    /// first when changing an existing account).
+    /// </summary>
+    public void AssignScope(PortalRole role, int subDistrictId, int? communityId, int? memberUnitId, IReadOnlyCollection<Grid>? grids = null)
     {
+        var gridIds = new List<int>();
         switch (role)
         {
             case PortalRole.SubDistrictCommittee:
@@ -34,6 +43,13 @@ public class AppUser : IdentityUser
                 if (memberUnitId is null) throw new DomainException("Account.MemberUnitRequired", "MemberUnitId");
                 communityId = null;
                 break;
+            case PortalRole.GridWorker:
+                if (communityId is null) throw new DomainException("Account.CommunityRequired", "CommunityId");
+                if (grids is null || grids.Count == 0) throw new DomainException("Account.GridsRequired", "GridIds");
+                if (grids.Any(g => g.CommunityId != communityId)) throw new DomainException("Account.GridOutsideCommunity", "GridIds");
+                memberUnitId = null;
+                gridIds.AddRange(grids.Select(g => g.Id).Distinct());
+                break;
             default:
                 throw new DomainException("Account.RoleRequired", "Role");
         }
@@ -42,6 +58,12 @@ public class AppUser : IdentityUser
         SubDistrictId = subDistrictId;
         CommunityId = communityId;
         MemberUnitId = memberUnitId;
+        GridLinks.RemoveAll(link => !gridIds.Contains(link.GridId));
+        foreach (var grid in grids ?? [])
+        {
+            if (gridIds.Contains(grid.Id) && !GridLinks.Any(link => link.GridId == grid.Id))
+                GridLinks.Add(new AppUserGrid { UserId = Id, GridId = grid.Id });
+        }
     }
 
     public void Deactivate() => IsActive = false;

@@ -6,6 +6,9 @@ public enum PortalRole
     SubDistrictCommittee = 1,
     CommunityCommittee = 2,
     PairedUnit = 3,
+
+    /// <summary>网格员 / 网格长: scoped to one or more grids of one community (issue 9).</summary>
+    GridWorker = 4,
 }
 
 public static class PortalRoles
@@ -13,4 +16,5 @@ public static class PortalRoles
     public const string SubDistrictCommittee = nameof(PortalRole.SubDistrictCommittee);
     public const string CommunityCommittee = nameof(PortalRole.CommunityCommittee);
     public const string PairedUnit = nameof(PortalRole.PairedUnit);
+    public const string GridWorker = nameof(PortalRole.GridWorker);
 }

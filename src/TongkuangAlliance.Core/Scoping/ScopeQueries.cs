@@ -10,13 +10,14 @@ namespace TongkuangAlliance.Core.Scoping;
 public static class ScopeQueries
 {
     /// <summary>
-    /// Sub-district: all its communities. Community committee: its own. Paired unit: the communities
+    /// Sub-district: all its communities. Community committee and grid worker: its own (a grid worker reads the
+    /// whole structure of its community — compounds, grids, buildings and their chiefs — but changes none of it). Paired unit: the communities
     /// it is actively paired with (an ended pairing no longer opens the community's pages).
     /// </summary>
     public static IQueryable<Community> VisibleTo(this IQueryable<Community> communities, UserScope scope) => scope.Role switch
     {
         PortalRole.SubDistrictCommittee => communities.Where(c => c.SubDistrictId == scope.SubDistrictId),
-        PortalRole.CommunityCommittee => communities.Where(c => c.Id == scope.CommunityId),
+        PortalRole.CommunityCommittee or PortalRole.GridWorker => communities.Where(c => c.Id == scope.CommunityId),
         PortalRole.PairedUnit => communities.Where(c => c.Pairings.Any(p => p.MemberUnitId == scope.MemberUnitId && p.EndDate == null)),
         _ => communities.Where(_ => false),
     };
@@ -24,7 +25,7 @@ public static class ScopeQueries
     public static IQueryable<Compound> VisibleTo(this IQueryable<Compound> compounds, UserScope scope) => scope.Role switch
     {
         PortalRole.SubDistrictCommittee => compounds.Where(c => c.Community!.SubDistrictId == scope.SubDistrictId),
-        PortalRole.CommunityCommittee => compounds.Where(c => c.CommunityId == scope.CommunityId),
+        PortalRole.CommunityCommittee or PortalRole.GridWorker => compounds.Where(c => c.CommunityId == scope.CommunityId),
         PortalRole.PairedUnit => compounds.Where(c => c.Community!.Pairings.Any(p => p.MemberUnitId == scope.MemberUnitId && p.EndDate == null)),
         _ => compounds.Where(_ => false),
     };
@@ -32,7 +33,7 @@ public static class ScopeQueries
     public static IQueryable<Grid> VisibleTo(this IQueryable<Grid> grids, UserScope scope) => scope.Role switch
     {
         PortalRole.SubDistrictCommittee => grids.Where(g => g.Community!.SubDistrictId == scope.SubDistrictId),
-        PortalRole.CommunityCommittee => grids.Where(g => g.CommunityId == scope.CommunityId),
+        PortalRole.CommunityCommittee or PortalRole.GridWorker => grids.Where(g => g.CommunityId == scope.CommunityId),
         PortalRole.PairedUnit => grids.Where(g => g.Community!.Pairings.Any(p => p.MemberUnitId == scope.MemberUnitId && p.EndDate == null)),
         _ => grids.Where(_ => false),
     };
@@ -40,7 +41,7 @@ public static class ScopeQueries
     public static IQueryable<Building> VisibleTo(this IQueryable<Building> buildings, UserScope scope) => scope.Role switch
     {
         PortalRole.SubDistrictCommittee => buildings.Where(b => b.Grid!.Community!.SubDistrictId == scope.SubDistrictId),
-        PortalRole.CommunityCommittee => buildings.Where(b => b.Grid!.CommunityId == scope.CommunityId),
+        PortalRole.CommunityCommittee or PortalRole.GridWorker => buildings.Where(b => b.Grid!.CommunityId == scope.CommunityId),
         PortalRole.PairedUnit => buildings.Where(b => b.Grid!.Community!.Pairings.Any(p => p.MemberUnitId == scope.MemberUnitId && p.EndDate == null)),
         _ => buildings.Where(_ => false),
     };
@@ -65,6 +66,17 @@ public static class ScopeQueries
         PortalRole.PairedUnit => pairings.Where(p => p.MemberUnitId == scope.MemberUnitId),
         _ => pairings.Where(_ => false),
     };
+
+    /// <summary>
+    /// The grids a user works in (logs cases and visits, prints QR sheets): every grid of the sub-district, of
+    /// the community, or a grid worker's own grids. Paired units none.
+    /// </summary>
+    public static IQueryable<Grid> WorkableBy(this IQueryable<Grid> grids, UserScope scope)
+    {
+        if (scope.Role != PortalRole.GridWorker) return scope.Role == PortalRole.PairedUnit ? grids.Where(_ => false) : grids.VisibleTo(scope);
+        var own = scope.GridIds;
+        return grids.Where(g => g.CommunityId == scope.CommunityId && own.Contains(g.Id));
+    }
 
     /// <summary>Accounts are managed by the sub-district committee only, within its sub-district.</summary>
     public static IQueryable<AppUser> VisibleTo(this IQueryable<AppUser> users, UserScope scope) =>

@@ -13,6 +13,17 @@ public sealed record UserScope(PortalRole Role, int SubDistrictId, int? Communit
     public const string SubDistrictClaim = "tk:subdistrict";
     public const string CommunityClaim = "tk:community";
     public const string MemberUnitClaim = "tk:memberunit";
+    public const string GridClaim = "tk:grid";
+
+    /// <summary>A grid worker's grids (one claim each); empty for every other role.</summary>
+    public IReadOnlyList<int> GridIds { get; init; } = [];
+
+    /// <summary>Two scopes are equal when they hold the same ids, grids included (compared as sets).</summary>
+    public bool Equals(UserScope? other) =>
+        other is not null && Role == other.Role && SubDistrictId == other.SubDistrictId && CommunityId == other.CommunityId
+        && MemberUnitId == other.MemberUnitId && GridIds.Order().SequenceEqual(other.GridIds.Order());
+
+    public override int GetHashCode() => HashCode.Combine(Role, SubDistrictId, CommunityId, MemberUnitId, GridIds.Count);
 
     public static UserScope? FromPrincipal(ClaimsPrincipal principal)
     {
@@ -21,10 +32,14 @@ public sealed record UserScope(PortalRole Role, int SubDistrictId, int? Communit
         if (!Enum.TryParse<PortalRole>(roleName, out var role)) return null;
         var subDistrict = ReadInt(principal, SubDistrictClaim);
         if (subDistrict is null) return null;
-        return new UserScope(role, subDistrict.Value, ReadInt(principal, CommunityClaim), ReadInt(principal, MemberUnitClaim));
+        var grids = principal.FindAll(GridClaim)
+            .Select(c => int.TryParse(c.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0)
+            .Where(id => id > 0).Distinct().ToList();
+        return new UserScope(role, subDistrict.Value, ReadInt(principal, CommunityClaim), ReadInt(principal, MemberUnitClaim)) { GridIds = grids };
     }
 
-    public static IEnumerable<Claim> ClaimsFor(AppUser user)
+    /// <summary>The claims of an account; a grid worker's <paramref name="gridIds"/> are read from its grid links by the caller.</summary>
+    public static IEnumerable<Claim> ClaimsFor(AppUser user, IEnumerable<int>? gridIds = null)
     {
         yield return new Claim(ClaimTypes.Role, user.Role.ToString());
         yield return new Claim(SubDistrictClaim, user.SubDistrictId.ToString(CultureInfo.InvariantCulture));
@@ -32,6 +47,9 @@ public sealed record UserScope(PortalRole Role, int SubDistrictId, int? Communit
             yield return new Claim(CommunityClaim, community.ToString(CultureInfo.InvariantCulture));
         if (user.MemberUnitId is { } unit)
             yield return new Claim(MemberUnitClaim, unit.ToString(CultureInfo.InvariantCulture));
+        if (user.Role != PortalRole.GridWorker) yield break;
+        foreach (var grid in gridIds ?? user.GridLinks.Select(l => l.GridId))
+            yield return new Claim(GridClaim, grid.ToString(CultureInfo.InvariantCulture));
     }
 
     private static int? ReadInt(ClaimsPrincipal principal, string type) =>

@@ -1057,6 +1057,79 @@ namespace TongkuangAlliance.Migrations.PostgreSQL.Migrations
                     b.ToTable("MediationSessions");
                 });
 
+            modelBuilder.Entity("TongkuangAlliance.Core.GridWork.Visit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("BuildingId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("CaseId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Findings")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<bool>("FollowUpNeeded")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("FollowUpNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("GridId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ModifiedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ModifiedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("VisitedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("VisitorUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BuildingId");
+
+                    b.HasIndex("CaseId")
+                        .IsUnique();
+
+                    b.HasIndex("VisitorUserId");
+
+                    b.HasIndex("GridId", "VisitedOn");
+
+                    b.ToTable("Visits");
+                });
+
             modelBuilder.Entity("TongkuangAlliance.Core.Identity.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1150,6 +1223,32 @@ namespace TongkuangAlliance.Migrations.PostgreSQL.Migrations
                     b.HasIndex("SubDistrictId");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("TongkuangAlliance.Core.Identity.AppUserGrid", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("GridId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GridId");
+
+                    b.HasIndex("UserId", "GridId")
+                        .IsUnique();
+
+                    b.ToTable("AppUserGrids", (string)null);
                 });
 
             modelBuilder.Entity("TongkuangAlliance.Core.Joint.ActionItem", b =>
@@ -2170,6 +2269,38 @@ namespace TongkuangAlliance.Migrations.PostgreSQL.Migrations
                     b.Navigation("Case");
                 });
 
+            modelBuilder.Entity("TongkuangAlliance.Core.GridWork.Visit", b =>
+                {
+                    b.HasOne("TongkuangAlliance.Core.Structure.Building", "Building")
+                        .WithMany()
+                        .HasForeignKey("BuildingId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("TongkuangAlliance.Core.Cases.Case", "Case")
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("TongkuangAlliance.Core.Structure.Grid", "Grid")
+                        .WithMany()
+                        .HasForeignKey("GridId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TongkuangAlliance.Core.Identity.AppUser", "Visitor")
+                        .WithMany()
+                        .HasForeignKey("VisitorUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Building");
+
+                    b.Navigation("Case");
+
+                    b.Navigation("Grid");
+
+                    b.Navigation("Visitor");
+                });
+
             modelBuilder.Entity("TongkuangAlliance.Core.Identity.AppUser", b =>
                 {
                     b.HasOne("TongkuangAlliance.Core.Structure.Community", null)
@@ -2187,6 +2318,23 @@ namespace TongkuangAlliance.Migrations.PostgreSQL.Migrations
                         .HasForeignKey("SubDistrictId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("TongkuangAlliance.Core.Identity.AppUserGrid", b =>
+                {
+                    b.HasOne("TongkuangAlliance.Core.Structure.Grid", "Grid")
+                        .WithMany()
+                        .HasForeignKey("GridId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TongkuangAlliance.Core.Identity.AppUser", null)
+                        .WithMany("GridLinks")
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Grid");
                 });
 
             modelBuilder.Entity("TongkuangAlliance.Core.Joint.ActionItem", b =>
@@ -2513,6 +2661,11 @@ namespace TongkuangAlliance.Migrations.PostgreSQL.Migrations
                     b.Navigation("Sessions");
 
                     b.Navigation("Terms");
+                });
+
+            modelBuilder.Entity("TongkuangAlliance.Core.Identity.AppUser", b =>
+                {
+                    b.Navigation("GridLinks");
                 });
 
             modelBuilder.Entity("TongkuangAlliance.Core.Joint.ActionItem", b =>

@@ -1117,6 +1117,85 @@ namespace TongkuangAlliance.Migrations.SqlServer.Migrations
                     b.ToTable("MediationSessions");
                 });
 
+            modelBuilder.Entity("TongkuangAlliance.Core.GridWork.Visit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("BuildingId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("CaseId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("Findings")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<bool>("FollowUpNeeded")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("FollowUpNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<int>("GridId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("ModifiedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ModifiedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<byte[]>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("rowversion");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("VisitedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("VisitorUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BuildingId");
+
+                    b.HasIndex("CaseId")
+                        .IsUnique()
+                        .HasFilter("[CaseId] IS NOT NULL");
+
+                    b.HasIndex("VisitorUserId");
+
+                    b.HasIndex("GridId", "VisitedOn");
+
+                    b.ToTable("Visits");
+                });
+
             modelBuilder.Entity("TongkuangAlliance.Core.Identity.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1211,6 +1290,32 @@ namespace TongkuangAlliance.Migrations.SqlServer.Migrations
                     b.HasIndex("SubDistrictId");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("TongkuangAlliance.Core.Identity.AppUserGrid", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("GridId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GridId");
+
+                    b.HasIndex("UserId", "GridId")
+                        .IsUnique();
+
+                    b.ToTable("AppUserGrids", (string)null);
                 });
 
             modelBuilder.Entity("TongkuangAlliance.Core.Joint.ActionItem", b =>
@@ -2296,6 +2401,38 @@ namespace TongkuangAlliance.Migrations.SqlServer.Migrations
                     b.Navigation("Case");
                 });
 
+            modelBuilder.Entity("TongkuangAlliance.Core.GridWork.Visit", b =>
+                {
+                    b.HasOne("TongkuangAlliance.Core.Structure.Building", "Building")
+                        .WithMany()
+                        .HasForeignKey("BuildingId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("TongkuangAlliance.Core.Cases.Case", "Case")
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("TongkuangAlliance.Core.Structure.Grid", "Grid")
+                        .WithMany()
+                        .HasForeignKey("GridId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TongkuangAlliance.Core.Identity.AppUser", "Visitor")
+                        .WithMany()
+                        .HasForeignKey("VisitorUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Building");
+
+                    b.Navigation("Case");
+
+                    b.Navigation("Grid");
+
+                    b.Navigation("Visitor");
+                });
+
             modelBuilder.Entity("TongkuangAlliance.Core.Identity.AppUser", b =>
                 {
                     b.HasOne("TongkuangAlliance.Core.Structure.Community", null)
@@ -2313,6 +2450,23 @@ namespace TongkuangAlliance.Migrations.SqlServer.Migrations
                         .HasForeignKey("SubDistrictId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("TongkuangAlliance.Core.Identity.AppUserGrid", b =>
+                {
+                    b.HasOne("TongkuangAlliance.Core.Structure.Grid", "Grid")
+                        .WithMany()
+                        .HasForeignKey("GridId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TongkuangAlliance.Core.Identity.AppUser", null)
+                        .WithMany("GridLinks")
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Grid");
                 });
 
             modelBuilder.Entity("TongkuangAlliance.Core.Joint.ActionItem", b =>
@@ -2639,6 +2793,11 @@ namespace TongkuangAlliance.Migrations.SqlServer.Migrations
                     b.Navigation("Sessions");
 
                     b.Navigation("Terms");
+                });
+
+            modelBuilder.Entity("TongkuangAlliance.Core.Identity.AppUser", b =>
+                {
+                    b.Navigation("GridLinks");
                 });
 
             modelBuilder.Entity("TongkuangAlliance.Core.Joint.ActionItem", b =>

@@ -1020,6 +1020,77 @@ namespace TongkuangAlliance.Migrations.Sqlite.Migrations
                     b.ToTable("MediationSessions");
                 });
 
+            modelBuilder.Entity("TongkuangAlliance.Core.GridWork.Visit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("BuildingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Findings")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("FollowUpNeeded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FollowUpNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GridId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ModifiedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModifiedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("VisitedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VisitorUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BuildingId");
+
+                    b.HasIndex("CaseId")
+                        .IsUnique();
+
+                    b.HasIndex("VisitorUserId");
+
+                    b.HasIndex("GridId", "VisitedOn");
+
+                    b.ToTable("Visits");
+                });
+
             modelBuilder.Entity("TongkuangAlliance.Core.Identity.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1113,6 +1184,30 @@ namespace TongkuangAlliance.Migrations.Sqlite.Migrations
                     b.HasIndex("SubDistrictId");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("TongkuangAlliance.Core.Identity.AppUserGrid", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GridId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GridId");
+
+                    b.HasIndex("UserId", "GridId")
+                        .IsUnique();
+
+                    b.ToTable("AppUserGrids", (string)null);
                 });
 
             modelBuilder.Entity("TongkuangAlliance.Core.Joint.ActionItem", b =>
@@ -2103,6 +2198,38 @@ namespace TongkuangAlliance.Migrations.Sqlite.Migrations
                     b.Navigation("Case");
                 });
 
+            modelBuilder.Entity("TongkuangAlliance.Core.GridWork.Visit", b =>
+                {
+                    b.HasOne("TongkuangAlliance.Core.Structure.Building", "Building")
+                        .WithMany()
+                        .HasForeignKey("BuildingId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("TongkuangAlliance.Core.Cases.Case", "Case")
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("TongkuangAlliance.Core.Structure.Grid", "Grid")
+                        .WithMany()
+                        .HasForeignKey("GridId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TongkuangAlliance.Core.Identity.AppUser", "Visitor")
+                        .WithMany()
+                        .HasForeignKey("VisitorUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Building");
+
+                    b.Navigation("Case");
+
+                    b.Navigation("Grid");
+
+                    b.Navigation("Visitor");
+                });
+
             modelBuilder.Entity("TongkuangAlliance.Core.Identity.AppUser", b =>
                 {
                     b.HasOne("TongkuangAlliance.Core.Structure.Community", null)
@@ -2120,6 +2247,23 @@ namespace TongkuangAlliance.Migrations.Sqlite.Migrations
                         .HasForeignKey("SubDistrictId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("TongkuangAlliance.Core.Identity.AppUserGrid", b =>
+                {
+                    b.HasOne("TongkuangAlliance.Core.Structure.Grid", "Grid")
+                        .WithMany()
+                        .HasForeignKey("GridId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TongkuangAlliance.Core.Identity.AppUser", null)
+                        .WithMany("GridLinks")
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Grid");
                 });
 
             modelBuilder.Entity("TongkuangAlliance.Core.Joint.ActionItem", b =>
@@ -2446,6 +2590,11 @@ namespace TongkuangAlliance.Migrations.Sqlite.Migrations
                     b.Navigation("Sessions");
 
                     b.Navigation("Terms");
+                });
+
+            modelBuilder.Entity("TongkuangAlliance.Core.Identity.AppUser", b =>
+                {
+                    b.Navigation("GridLinks");
                 });
 
             modelBuilder.Entity("TongkuangAlliance.Core.Joint.ActionItem", b =>

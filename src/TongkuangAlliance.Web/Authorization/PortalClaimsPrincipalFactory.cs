@@ -16,7 +16,10 @@ public sealed class PortalClaimsPrincipalFactory(UserManager<AppUser> userManage
     {
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim("tk:name", user.DisplayName));
-        identity.AddClaims(UserScope.ClaimsFor(user));
+        var gridIds = user.Role == PortalRole.GridWorker
+            ? await db.AppUserGrids.Where(g => g.UserId == user.Id).OrderBy(g => g.GridId).Select(g => g.GridId).ToListAsync()
+            : [];
+        identity.AddClaims(UserScope.ClaimsFor(user, gridIds));
         identity.AddClaim(new Claim("tk:scope", await ScopeNameAsync(user)));
         return identity;
     }
@@ -26,6 +29,15 @@ public sealed class PortalClaimsPrincipalFactory(UserManager<AppUser> userManage
     {
         PortalRole.CommunityCommittee => await db.Communities.Where(c => c.Id == user.CommunityId).Select(c => c.Name).SingleAsync(),
         PortalRole.PairedUnit => await db.MemberUnits.Where(u => u.Id == user.MemberUnitId).Select(u => u.Name).SingleAsync(),
+        PortalRole.GridWorker => await GridScopeNameAsync(user),
         _ => await db.SubDistricts.Where(s => s.Id == user.SubDistrictId).Select(s => s.Name).SingleAsync(),
     };
+
+    /// <summary>A grid worker's community and grids, e.g. "南区社区 第1网格".</summary>
+    private async Task<string> GridScopeNameAsync(AppUser user)
+    {
+        var community = await db.Communities.Where(c => c.Id == user.CommunityId).Select(c => c.Name).SingleAsync();
+        var grids = await db.AppUserGrids.Where(g => g.UserId == user.Id).Select(g => g.Grid!.Name).OrderBy(n => n).ToListAsync();
+        return $"{community} {string.Join("、", grids)}";
+    }
 }

@@ -8,7 +8,7 @@ namespace TongkuangAlliance.IntegrationTests.Authorization;
 /// 活动日历 (issue 4). The demo seeds 南区社区's activities first: activity 1 was held (with collected difficulty 1,
 /// not yet a case), activity 2 is planned with 铜矿工程部 invited. Everyone signed in reads the calendar of the
 /// communities in scope (北区 and 铜矿中学 get 404 on 南区's activities); staff schedule and record results; units
-/// confirm. The POSTs send forms the rules refuse (or a stale version), so the matrix changes nothing — except
+/// confirm; grid workers read their community's calendar and change nothing. The POSTs send forms the rules refuse (or a stale version), so the matrix changes nothing — except
 /// RegenerateFeed, aimed at 北区社区 so that 南区's feed token, used by the Feed row, stays valid.
 /// </summary>
 public sealed class ActivitiesMatrixRows : IMatrixRows
@@ -23,13 +23,13 @@ public sealed class ActivitiesMatrixRows : IMatrixRows
     private static Dictionary<Persona, Outcome> Everyone() => All(Outcome.Ok);
 
     private static Dictionary<Persona, Outcome> Staff() =>
-        Expect(Outcome.SignIn, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Forbidden, Outcome.Forbidden);
+        Expect(Outcome.SignIn, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden);
 
     private static Dictionary<Persona, Outcome> SouthRead() =>
-        Expect(Outcome.SignIn, Outcome.Ok, Outcome.Ok, Outcome.NotFound, Outcome.Ok, Outcome.NotFound);
+        Expect(Outcome.SignIn, Outcome.Ok, Outcome.Ok, Outcome.NotFound, Outcome.Ok, Outcome.NotFound, Outcome.Ok, Outcome.Ok);
 
     private static Dictionary<Persona, Outcome> SouthStaff() =>
-        Expect(Outcome.SignIn, Outcome.Ok, Outcome.Ok, Outcome.NotFound, Outcome.Forbidden, Outcome.Forbidden);
+        Expect(Outcome.SignIn, Outcome.Ok, Outcome.Ok, Outcome.NotFound, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden);
 
     private static Func<DemoIds, Dictionary<string, string>> Stale(Dictionary<string, string>? fields = null) =>
         _ => new Dictionary<string, string>(fields ?? []) { ["version"] = Guid.Empty.ToString() };
@@ -40,7 +40,7 @@ public sealed class ActivitiesMatrixRows : IMatrixRows
     [
         new("GET", "Activities", "Index", _ => "/Activities", Everyone()),
         new("GET", "Activities", "Mine", _ => "/Activities/Mine",
-            Expect(Outcome.SignIn, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden, Outcome.Ok, Outcome.Ok)),
+            Expect(Outcome.SignIn, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden, Outcome.Ok, Outcome.Ok, Outcome.Forbidden, Outcome.Forbidden)),
         new("GET", "Activities", "Details", _ => $"/Activities/Details/{SouthHeld}", SouthRead()),
         // Copying another community's activity is 404, like reading it.
         new("GET", "Activities", "Create", _ => $"/Activities/Create?copyFrom={SouthHeld}", SouthStaff()),
@@ -60,11 +60,11 @@ public sealed class ActivitiesMatrixRows : IMatrixRows
             Stale(new() { ["difficultyId"] = SouthDifficulty.ToString(System.Globalization.CultureInfo.InvariantCulture), ["categoryId"] = "0" })),
         // Only an invited unit confirms: 铜矿工程部 is invited (a stale version changes nothing); 铜矿中学 gets 404.
         new("POST", "Activities", "Confirm", _ => $"/Activities/Confirm/{SouthPlanned}",
-            Expect(Outcome.SignIn, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden, Outcome.Ok, Outcome.NotFound), Stale()),
+            Expect(Outcome.SignIn, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden, Outcome.Ok, Outcome.NotFound, Outcome.Forbidden, Outcome.Forbidden), Stale()),
         // The iCalendar feed is anonymous with a valid token (the 404 for a wrong or replaced token is in ActivityFeedTests).
         new("GET", "Activities", "Feed", _ => $"/calendar/{SouthFeedToken}.ics", All(Outcome.Ok, Outcome.Ok)),
         new("POST", "Activities", "RegenerateFeed", ids => $"/Activities/RegenerateFeed/{ids.NorthCommunity}",
-            Expect(Outcome.SignIn, Outcome.Ok, Outcome.NotFound, Outcome.Ok, Outcome.Forbidden, Outcome.Forbidden), _ => []),
+            Expect(Outcome.SignIn, Outcome.Ok, Outcome.NotFound, Outcome.Ok, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden), _ => []),
 
         new("GET", "ServiceKinds", "Index", _ => "/ServiceKinds", SubDistrictOnly()),
         new("GET", "ServiceKinds", "Create", _ => "/ServiceKinds/Create", SubDistrictOnly()),

@@ -30,6 +30,8 @@ public sealed class MatrixFixture : IAsyncLifetime
                 Persona.CommunityOut => PortalClient.Users.NorthCommunity,
                 Persona.UnitIn => PortalClient.Users.EngineeringUnit,
                 Persona.UnitOut => PortalClient.Users.MiddleSchoolUnit,
+                Persona.GridIn => GridWorkMatrixRows.GridInUser,
+                Persona.GridOut => GridWorkMatrixRows.GridOutUser,
                 _ => null,
             };
             if (user is not null) await client.SignedInAsAsync(user);

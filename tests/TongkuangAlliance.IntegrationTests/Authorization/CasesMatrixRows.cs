@@ -3,17 +3,18 @@ using static TongkuangAlliance.IntegrationTests.Authorization.MatrixRow;
 namespace TongkuangAlliance.IntegrationTests.Authorization;
 
 /// <summary>
-/// 多元解纷中心 (cases): staff only. The sub-district and 南区社区 work the 南区 case; 北区社区 gets 404 on it;
+/// 多元解纷中心 (cases): staff only. The sub-district, 南区社区 and the grid worker of its grid (GridIn) work the
+/// 南区 case; 北区社区 and the grid worker of another 南区 grid (GridOut) get 404 on it;
 /// paired units are refused by role everywhere (they see only their terms, elsewhere). The POSTs send forms the
 /// case's rules refuse (or a stale version), so the matrix changes nothing.
 /// </summary>
 public sealed class CasesMatrixRows : IMatrixRows
 {
     private static Dictionary<Persona, Outcome> Staff() =>
-        Expect(Outcome.SignIn, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Forbidden, Outcome.Forbidden);
+        Expect(Outcome.SignIn, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Forbidden, Outcome.Forbidden, Outcome.Ok, Outcome.Ok);
 
     private static Dictionary<Persona, Outcome> SouthCase() =>
-        Expect(Outcome.SignIn, Outcome.Ok, Outcome.Ok, Outcome.NotFound, Outcome.Forbidden, Outcome.Forbidden);
+        Expect(Outcome.SignIn, Outcome.Ok, Outcome.Ok, Outcome.NotFound, Outcome.Forbidden, Outcome.Forbidden, Outcome.Ok, Outcome.NotFound);
 
     private static Func<Infrastructure.DemoIds, Dictionary<string, string>> Stale(Dictionary<string, string>? fields = null) =>
         _ => new Dictionary<string, string>(fields ?? new Dictionary<string, string>()) { ["version"] = Guid.Empty.ToString() };
@@ -45,8 +46,8 @@ public sealed class CasesMatrixRows : IMatrixRows
         Step("Close"),
         Step("CloseEarly", new() { ["closeKind"] = "Withdrawn", ["reason"] = "" }),
         Step("Escalate", new() { ["reason"] = "" }),
-        Step("TakeOver", expected: Expect(Outcome.SignIn, Outcome.Ok, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden)),
-        Step("HandBack", expected: Expect(Outcome.SignIn, Outcome.Ok, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden)),
+        Step("TakeOver", expected: SubDistrictOnly()),
+        Step("HandBack", expected: SubDistrictOnly()),
         Step("Reopen", new() { ["reason"] = "" }),
         Step("AddProgressNote", new() { ["text"] = "" }),
     ];

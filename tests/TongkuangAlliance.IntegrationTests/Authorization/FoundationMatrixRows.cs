@@ -22,12 +22,12 @@ public sealed class FoundationMatrixRows : IMatrixRows
 
         new("GET", "Communities", "Index", _ => "/Communities", All(Ok)),
         new("GET", "Communities", "Details", ids => $"/Communities/Details/{ids.SouthCommunity}",
-            Expect(SignIn, Ok, Ok, NotFound, Ok, NotFound)),
+            Expect(SignIn, Ok, Ok, NotFound, Ok, NotFound, Ok, Ok)),
         new("GET", "Communities", "Create", _ => "/Communities/Create", SubDistrictOnly()),
         new("POST", "Communities", "Create", _ => "/Communities/Create", SubDistrictOnly(), _ => new() { ["Name"] = "" }),
         new("GET", "Communities", "Edit", ids => $"/Communities/Edit/{ids.SouthCommunity}",
-            Expect(SignIn, Ok, Ok, NotFound, Forbidden, NotFound)),
+            Expect(SignIn, Ok, Ok, NotFound, Forbidden, NotFound, Forbidden, Forbidden)),
         new("POST", "Communities", "Edit", ids => $"/Communities/Edit/{ids.SouthCommunity}",
-            Expect(SignIn, Ok, Ok, NotFound, Forbidden, NotFound), _ => new() { ["Name"] = "" }),
+            Expect(SignIn, Ok, Ok, NotFound, Forbidden, NotFound, Forbidden, Forbidden), _ => new() { ["Name"] = "" }),
     ];
 }

@@ -5,15 +5,16 @@ namespace TongkuangAlliance.IntegrationTests.Authorization;
 /// <summary>
 /// Grid management: grids, compounds and buildings of 南区 (in scope of nanqu and unit02). Changing them is
 /// for the sub-district and the community's own committee; a paired unit reads only. Matrix POSTs send an
-/// empty name, so an allowed request re-displays the form and nothing changes.
+/// empty name, so an allowed request re-displays the form and nothing changes. Grid workers read the structure of
+/// their community and change none of it (docs/decisions/0004).
 /// </summary>
 public sealed class GridsMatrixRows : IMatrixRows
 {
     private const Outcome Ok = Outcome.Ok, SignIn = Outcome.SignIn, Forbidden = Outcome.Forbidden, NotFound = Outcome.NotFound;
 
-    private static Dictionary<Persona, Outcome> Read() => Expect(SignIn, Ok, Ok, NotFound, Ok, NotFound);
+    private static Dictionary<Persona, Outcome> Read() => Expect(SignIn, Ok, Ok, NotFound, Ok, NotFound, Ok, Ok);
 
-    private static Dictionary<Persona, Outcome> Change() => Expect(SignIn, Ok, Ok, NotFound, Forbidden, NotFound);
+    private static Dictionary<Persona, Outcome> Change() => Expect(SignIn, Ok, Ok, NotFound, Forbidden, NotFound, Forbidden, Forbidden);
 
     private static Dictionary<string, string> EmptyName(Infrastructure.DemoIds _) => new() { ["Name"] = "" };
 

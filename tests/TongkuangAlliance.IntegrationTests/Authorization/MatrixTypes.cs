@@ -1,6 +1,11 @@
 namespace TongkuangAlliance.IntegrationTests.Authorization;
 
-/// <summary>Who makes the request. "In" personas are scoped to 南区社区 (and its paired 铜矿工程部); "Out" ones are not.</summary>
+/// <summary>
+/// Who makes the request. "In" personas are scoped to 南区社区 (and its paired 铜矿工程部); "Out" ones are not.
+/// GridIn is the grid worker of 南区 第1网格 (wangge-nanqu1), the grid of the demo's 南区 cases used by the rows
+/// (DemoIds.SouthCase, StoryCase); GridOut the grid worker of 南区 第2网格 (wangge-nanqu2): same community, other
+/// grid — the strongest test, since only grid-level scope (not community scope) keeps it out.
+/// </summary>
 public enum Persona
 {
     Anonymous,
@@ -9,6 +14,8 @@ public enum Persona
     CommunityOut,
     UnitIn,
     UnitOut,
+    GridIn,
+    GridOut,
 }
 
 /// <summary>
@@ -40,6 +47,7 @@ public sealed record MatrixRow(
 {
     public override string ToString() => $"{Method} {Controller}.{Action}";
 
+    /// <summary>Every signed-in persona (grid workers included) gets <paramref name="signedIn"/>.</summary>
     public static Dictionary<Persona, Outcome> All(Outcome signedIn, Outcome anonymous = Outcome.SignIn) => new()
     {
         [Persona.Anonymous] = anonymous,
@@ -48,9 +56,17 @@ public sealed record MatrixRow(
         [Persona.CommunityOut] = signedIn,
         [Persona.UnitIn] = signedIn,
         [Persona.UnitOut] = signedIn,
+        [Persona.GridIn] = signedIn,
+        [Persona.GridOut] = signedIn,
     };
 
-    public static Dictionary<Persona, Outcome> Expect(Outcome anonymous, Outcome subDistrict, Outcome communityIn, Outcome communityOut, Outcome unitIn, Outcome unitOut) => new()
+    /// <summary>
+    /// One outcome per persona, in <see cref="Persona"/> order. Every persona is a required argument: a row written
+    /// before a persona existed stops compiling ("no argument given that corresponds to 'gridIn'") until it says
+    /// what that persona gets — add the two grid outcomes at the end (GridIn = 南区 第1网格, GridOut = 南区 第2网格).
+    /// </summary>
+    public static Dictionary<Persona, Outcome> Expect(Outcome anonymous, Outcome subDistrict, Outcome communityIn, Outcome communityOut,
+        Outcome unitIn, Outcome unitOut, Outcome gridIn, Outcome gridOut) => new()
     {
         [Persona.Anonymous] = anonymous,
         [Persona.SubDistrict] = subDistrict,
@@ -58,11 +74,13 @@ public sealed record MatrixRow(
         [Persona.CommunityOut] = communityOut,
         [Persona.UnitIn] = unitIn,
         [Persona.UnitOut] = unitOut,
+        [Persona.GridIn] = gridIn,
+        [Persona.GridOut] = gridOut,
     };
 
-    /// <summary>Only the sub-district committee; everyone else signed in is refused by role.</summary>
+    /// <summary>Only the sub-district committee; everyone else signed in (grid workers too) is refused by role.</summary>
     public static Dictionary<Persona, Outcome> SubDistrictOnly() =>
-        Expect(Outcome.SignIn, Outcome.Ok, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden);
+        Expect(Outcome.SignIn, Outcome.Ok, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden);
 }
 
 /// <summary>Each feature declares its rows in a class of its own implementing this; the matrix finds them all.</summary>

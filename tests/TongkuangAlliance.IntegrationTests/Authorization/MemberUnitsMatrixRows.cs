@@ -14,13 +14,13 @@ public sealed class MemberUnitsMatrixRows : IMatrixRows
     [
         new("GET", "MemberUnits", "Index", _ => "/MemberUnits", All(Ok)),
         new("GET", "MemberUnits", "Details", ids => $"/MemberUnits/Details/{ids.EngineeringUnit}",
-            Expect(SignIn, Ok, Ok, NotFound, Ok, NotFound)),
+            Expect(SignIn, Ok, Ok, NotFound, Ok, NotFound, NotFound, NotFound)),
         new("GET", "MemberUnits", "Create", _ => "/MemberUnits/Create", SubDistrictOnly()),
         // An empty name re-displays the form: nothing is created.
         new("POST", "MemberUnits", "Create", _ => "/MemberUnits/Create", SubDistrictOnly(), _ => new() { ["Name"] = "" }),
         new("GET", "MemberUnits", "Edit", ids => $"/MemberUnits/Edit/{ids.EngineeringUnit}",
-            Expect(SignIn, Ok, Forbidden, NotFound, Ok, NotFound)),
+            Expect(SignIn, Ok, Forbidden, NotFound, Ok, NotFound, NotFound, NotFound)),
         new("POST", "MemberUnits", "Edit", ids => $"/MemberUnits/Edit/{ids.EngineeringUnit}",
-            Expect(SignIn, Ok, Forbidden, NotFound, Ok, NotFound), _ => new() { ["Name"] = "" }),
+            Expect(SignIn, Ok, Forbidden, NotFound, Ok, NotFound, NotFound, NotFound), _ => new() { ["Name"] = "" }),
     ];
 }

@@ -8,11 +8,13 @@ using TongkuangAlliance.Web.Features.Shared;
 namespace TongkuangAlliance.Web.Features.Accounts;
 
 /// <summary>What of an account the audit trail records: its name, role and scope. Never a password or its hash.</summary>
-public sealed record AccountSnapshot(string DisplayName, PortalRole Role, int? CommunityId, int? MemberUnitId)
+public sealed record AccountSnapshot(string DisplayName, PortalRole Role, int? CommunityId, int? MemberUnitId, string? GridIds = null)
 {
-    public static AccountSnapshot Of(AppUser user) => new(user.DisplayName, user.Role, user.CommunityId, user.MemberUnitId);
+    /// <summary>A grid worker's grids as sorted ids ("3,5"), so that the audit can compare and record them.</summary>
+    public static AccountSnapshot Of(AppUser user) => new(user.DisplayName, user.Role, user.CommunityId, user.MemberUnitId,
+        user.GridLinks.Count == 0 ? null : string.Join(",", user.GridLinks.Select(g => g.GridId).Order()));
 
-    public bool SameScope(AccountSnapshot other) => Role == other.Role && CommunityId == other.CommunityId && MemberUnitId == other.MemberUnitId;
+    public bool SameScope(AccountSnapshot other) => Role == other.Role && CommunityId == other.CommunityId && MemberUnitId == other.MemberUnitId && GridIds == other.GridIds;
 }
 
 /// <summary>
@@ -54,6 +56,7 @@ public static class AccountAudit
         Add(nameof(AccountSnapshot.Role), before?.Role.ToString(), after.Role.ToString());
         Add(nameof(AccountSnapshot.CommunityId), before?.CommunityId, after.CommunityId);
         Add(nameof(AccountSnapshot.MemberUnitId), before?.MemberUnitId, after.MemberUnitId);
+        Add(nameof(AccountSnapshot.GridIds), before?.GridIds, after.GridIds);
         return changes;
     }
 
@@ -73,6 +76,7 @@ public static class AccountAudit
                 "Role" => l["Field.Role"].Value,
                 "CommunityId" => l["Field.Community"].Value,
                 "MemberUnitId" => l["Field.MemberUnit"].Value,
+                "GridIds" => l["Field.Grids"].Value,
                 "IsActive" => l["Field.Status"].Value,
                 "LockoutEnd" => l["Field.LockedUntil"].Value,
                 "AccessFailedCount" => l["Field.AccessFailedCount"].Value,

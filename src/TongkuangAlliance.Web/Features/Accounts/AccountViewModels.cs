@@ -54,7 +54,13 @@ public sealed class AccountDetailsViewModel
 }
 
 /// <summary>The choices of the account form: roles, and the sub-district's communities and member units.</summary>
-public sealed record AccountFormOptions(IReadOnlyList<SelectListItem> Roles, IReadOnlyList<SelectListItem> Communities, IReadOnlyList<SelectListItem> MemberUnits);
+public sealed record AccountFormOptions(IReadOnlyList<SelectListItem> Roles, IReadOnlyList<SelectListItem> Communities, IReadOnlyList<SelectListItem> MemberUnits)
+{
+    /// <summary>The grids a grid worker can be given, by community.</summary>
+    public IReadOnlyList<GridChoice> Grids { get; init; } = [];
+}
+
+public sealed record GridChoice(int Id, string CommunityName, string Name);
 
 /// <summary>What can change on an existing account: its name and its role with the matching scope.</summary>
 public class AccountInput
@@ -73,6 +79,10 @@ public class AccountInput
 
     [Display(Name = "Field.MemberUnit")]
     public int? MemberUnitId { get; set; }
+
+    /// <summary>A grid worker's grids, all of <see cref="CommunityId"/>.</summary>
+    [Display(Name = "Field.Grids")]
+    public List<int>? GridIds { get; set; }
 
     /// <summary>The account's concurrency stamp as it was when the form was opened.</summary>
     public string? ConcurrencyStamp { get; set; }

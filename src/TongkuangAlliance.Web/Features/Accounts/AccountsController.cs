@@ -68,6 +68,10 @@ public sealed class AccountsController(AppDbContext db, UserManager<AppUser> use
         var communities = await db.Communities.AsNoTracking().VisibleTo(scope).ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
         var units = await db.MemberUnits.AsNoTracking().VisibleTo(scope).ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
 
+        // A grid worker's scope names its grids too.
+        var gridNames = account.Role == PortalRole.GridWorker
+            ? await db.AppUserGrids.AsNoTracking().Where(g => g.UserId == id).OrderBy(g => g.Grid!.Name).Select(g => g.Grid!.Name).ToListAsync(cancellationToken)
+            : [];
         ViewData["Title"] = account.UserName;
         return View(new AccountDetailsViewModel
         {
@@ -75,7 +79,7 @@ public sealed class AccountsController(AppDbContext db, UserManager<AppUser> use
             UserName = account.UserName,
             DisplayName = account.DisplayName,
             Role = account.Role,
-            ScopeName = account.ScopeName,
+            ScopeName = gridNames.Count == 0 ? account.ScopeName : $"{account.ScopeName} {string.Join("、", gridNames)}",
             State = AccountState.From(account.IsActive, account.LockoutEnd, clock.GetUtcNow()),
             AccessFailedCount = account.AccessFailedCount,
             CreatedAtUtc = account.CreatedAtUtc,
@@ -148,6 +152,7 @@ public sealed class AccountsController(AppDbContext db, UserManager<AppUser> use
             Role = account.Role,
             CommunityId = account.CommunityId,
             MemberUnitId = account.MemberUnitId,
+            GridIds = await db.AppUserGrids.Where(g => g.UserId == id).Select(g => g.GridId).ToListAsync(cancellationToken),
             ConcurrencyStamp = account.ConcurrencyStamp,
         });
     }
@@ -307,7 +312,7 @@ public sealed class AccountsController(AppDbContext db, UserManager<AppUser> use
 
     /// <summary>The account to change, tracked; null (→ 404) when it is outside the administrator's sub-district.</summary>
     private Task<AppUser?> FindAsync(string id, CancellationToken cancellationToken) =>
-        db.Users.VisibleTo(User.Scope()).SingleOrDefaultAsync(u => u.Id == id, cancellationToken);
+        db.Users.VisibleTo(User.Scope()).Include(u => u.GridLinks).SingleOrDefaultAsync(u => u.Id == id, cancellationToken);
 
     private bool IsSelf(AppUser account) => account.Id == users.GetUserId(User);
 
@@ -338,9 +343,26 @@ public sealed class AccountsController(AppDbContext db, UserManager<AppUser> use
             return;
         }
 
+        List<Core.Structure.Grid>? grids = null;
+        if (role == PortalRole.GridWorker)
+        {
+            var ids = (input.GridIds ?? []).Distinct().ToList();
+            grids = await db.Grids.VisibleTo(scope).Where(g => ids.Contains(g.Id)).ToListAsync(cancellationToken);
+            if (grids.Count != ids.Count)
+            {
+                ModelState.AddModelError(nameof(input.GridIds), l["Accounts.GridOutside"]);
+                return;
+            }
+            if (input.CommunityId is { } gridCommunity && !await db.Communities.VisibleTo(scope).AnyAsync(c => c.Id == gridCommunity, cancellationToken))
+            {
+                ModelState.AddModelError(nameof(input.CommunityId), l["Accounts.CommunityOutside"]);
+                return;
+            }
+        }
+
         try
         {
-            account.AssignScope(role, scope.SubDistrictId, input.CommunityId, input.MemberUnitId);
+            account.AssignScope(role, scope.SubDistrictId, input.CommunityId, input.MemberUnitId, grids);
         }
         catch (DomainException error)
         {
@@ -428,10 +450,15 @@ public sealed class AccountsController(AppDbContext db, UserManager<AppUser> use
             .Select(c => new { c.Id, c.Name }).ToListAsync(cancellationToken);
         var units = await db.MemberUnits.AsNoTracking().VisibleTo(scope).OrderBy(u => u.Name)
             .Select(u => new { u.Id, u.Name }).ToListAsync(cancellationToken);
+        var grids = await db.Grids.AsNoTracking().VisibleTo(scope).OrderBy(g => g.Community!.Name).ThenBy(g => g.Name)
+            .Select(g => new { g.Id, g.Name, CommunityName = g.Community!.Name }).ToListAsync(cancellationToken);
         ViewData["Options"] = new AccountFormOptions(
             RoleItems(),
             communities.Select(c => new SelectListItem(c.Name, c.Id.ToString(CultureInfo.InvariantCulture))).ToList(),
-            units.Select(u => new SelectListItem(u.Name, u.Id.ToString(CultureInfo.InvariantCulture))).ToList());
+            units.Select(u => new SelectListItem(u.Name, u.Id.ToString(CultureInfo.InvariantCulture))).ToList())
+        {
+            Grids = grids.Select(g => new GridChoice(g.Id, g.CommunityName, g.Name)).ToList(),
+        };
     }
 
     private List<SelectListItem> RoleItems() =>

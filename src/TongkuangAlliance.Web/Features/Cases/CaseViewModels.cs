@@ -176,6 +176,10 @@ public sealed class CaseDetailsViewModel
     public required IReadOnlyList<SelectListItem> Handlers { get; init; }
     public required IReadOnlyList<Option> MemberUnits { get; init; }
     public required CaseSteps Steps { get; init; }
+
+    /// <summary>The grid worker's visit this case came from (issue 9), if any.</summary>
+    public int? FromVisitId { get; init; }
+    public string? FromVisit { get; init; }
 }
 
 /// <summary>Which step forms are legal now (decided in the controller from the case's state and the user's role).</summary>

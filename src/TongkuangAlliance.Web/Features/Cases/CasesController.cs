@@ -19,9 +19,10 @@ namespace TongkuangAlliance.Web.Features.Cases;
 
 /// <summary>
 /// 多元解纷中心: the case list (with export), intake, the case page and one POST per lifecycle step.
-/// Staff only (sub-district and community committees); a case outside the user's scope answers 404.
+/// Staff only (sub-district and community committees, and grid workers for the cases of their grids); a case
+/// outside the user's scope answers 404.
 /// </summary>
-[Authorize(Policy = Policies.CommunityOrSubDistrict)]
+[Authorize(Policy = Policies.CaseWorkers)]
 public sealed class CasesController(AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l) : Controller
 {
     public const int ExportLimit = 10_000;
@@ -246,6 +247,9 @@ public sealed class CasesController(AppDbContext db, TimeProvider clock, IString
             ModelState.AddModelError(prefix + nameof(input.CompoundId), l["Case.InvalidChoice"]);
         if (input.GridId is { } gridId && !await db.Grids.AnyAsync(g => g.Id == gridId && g.CommunityId == input.CommunityId, cancellationToken))
             ModelState.AddModelError(prefix + nameof(input.GridId), l["Case.InvalidChoice"]);
+        // A grid worker logs cases in its own grids only (else it could not see what it logged).
+        if (scope.Role == PortalRole.GridWorker && (input.GridId is not { } ownGrid || !scope.GridIds.Contains(ownGrid)))
+            ModelState.AddModelError(prefix + nameof(input.GridId), l["Case.GridWorkerGridRequired"]);
         if (input.BuildingId is { } buildingId && !await db.Buildings.AnyAsync(b => b.Id == buildingId && b.Grid!.CommunityId == input.CommunityId, cancellationToken))
             ModelState.AddModelError(prefix + nameof(input.BuildingId), l["Case.InvalidChoice"]);
         if (input.OccurredAt is { } occurred && ChinaTime.ToUtc(occurred) > Now)
@@ -268,11 +272,11 @@ public sealed class CasesController(AppDbContext db, TimeProvider clock, IString
             Id = id,
             Number = number,
             Communities = communities,
-            CommunityFixed = scope.Role == PortalRole.CommunityCommittee,
+            CommunityFixed = scope.Role is PortalRole.CommunityCommittee or PortalRole.GridWorker,
             CommunityName = communities.FirstOrDefault(c => c.Id == communityId)?.Name,
             Compounds = await db.Compounds.AsNoTracking().Where(c => c.CommunityId == communityId).OrderBy(c => c.Name)
                 .Select(c => new Option(c.Id, c.Name)).ToListAsync(cancellationToken),
-            Grids = await db.Grids.AsNoTracking().Where(g => g.CommunityId == communityId).OrderBy(g => g.Name)
+            Grids = await db.Grids.AsNoTracking().WorkableBy(scope).Where(g => g.CommunityId == communityId).OrderBy(g => g.Name)
                 .Select(g => new Option(g.Id, g.Name)).ToListAsync(cancellationToken),
             Buildings = await db.Buildings.AsNoTracking().Where(b => b.Grid!.CommunityId == communityId).OrderBy(b => b.Compound!.Name).ThenBy(b => b.Name)
                 .Select(b => new Option(b.Id, b.Compound!.Name + " " + b.Name)).ToListAsync(cancellationToken),
@@ -320,13 +324,17 @@ public sealed class CasesController(AppDbContext db, TimeProvider clock, IString
         var events = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == id).OrderBy(e => e.AtUtc).ThenBy(e => e.Id)
             .Select(e => new { e.Kind, e.Summary, e.UserId, e.AtUtc }).ToListAsync(cancellationToken);
         var subDistrictId = kase.Community!.SubDistrictId;
+        var gridId = kase.GridId;
         var staff = await db.Users.AsNoTracking()
             .Where(u => (u.Role == PortalRole.CommunityCommittee && u.CommunityId == kase.CommunityId)
-                        || (u.Role == PortalRole.SubDistrictCommittee && u.SubDistrictId == subDistrictId))
+                        || (u.Role == PortalRole.SubDistrictCommittee && u.SubDistrictId == subDistrictId)
+                        || (u.Role == PortalRole.GridWorker && gridId != null && u.GridLinks.Any(g => g.GridId == gridId)))
             .Select(u => new { u.Id, u.DisplayName, u.IsActive }).ToListAsync(cancellationToken);
         var eventUserIds = events.Select(e => e.UserId).Where(u => u is not null).Distinct().ToList();
         var names = await db.Users.AsNoTracking().Where(u => eventUserIds.Contains(u.Id))
             .Select(u => new { u.Id, u.DisplayName }).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        var fromVisit = await db.Visits.AsNoTracking().Where(v => v.CaseId == id)
+            .Select(v => new { v.Id, v.VisitedOn, v.Place }).SingleOrDefaultAsync(cancellationToken);
         var units = await db.MemberUnits.AsNoTracking().Where(u => u.SubDistrictId == subDistrictId).OrderBy(u => u.Name)
             .Select(u => new Option(u.Id, u.Name)).ToListAsync(cancellationToken);
 
@@ -379,6 +387,8 @@ public sealed class CasesController(AppDbContext db, TimeProvider clock, IString
             Handlers = staff.Where(u => u.IsActive).OrderBy(u => u.DisplayName)
                 .Select(u => new SelectListItem(u.DisplayName, u.Id, u.Id == (kase.HandlerUserId ?? me))).ToList(),
             MemberUnits = units,
+            FromVisitId = fromVisit?.Id,
+            FromVisit = fromVisit is null ? null : $"{Display.Date(fromVisit.VisitedOn)} {fromVisit.Place}",
             Steps = new CaseSteps(
                 Edit: kase.IsOpen,
                 Accept: kase.Status == CaseStatus.Registered,
@@ -539,8 +549,10 @@ public sealed class CasesController(AppDbContext db, TimeProvider clock, IString
         if (string.IsNullOrWhiteSpace(userId)) return false;
         var communityId = kase.CommunityId;
         var subDistrictId = await db.Communities.Where(c => c.Id == communityId).Select(c => c.SubDistrictId).SingleAsync(cancellationToken);
+        var gridId = kase.GridId;
         return await db.Users.AnyAsync(u => u.Id == userId && u.IsActive
             && ((u.Role == PortalRole.CommunityCommittee && u.CommunityId == communityId)
-                || (u.Role == PortalRole.SubDistrictCommittee && u.SubDistrictId == subDistrictId)), cancellationToken);
+                || (u.Role == PortalRole.SubDistrictCommittee && u.SubDistrictId == subDistrictId)
+                || (u.Role == PortalRole.GridWorker && gridId != null && u.GridLinks.Any(g => g.GridId == gridId))), cancellationToken);
     }
 }

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Localization;
 
 namespace TongkuangAlliance.Web.Features.Error;
 
-/// <summary>Friendly pages for 404 and 500, in the user's language. The status code is kept.</summary>
+/// <summary>Friendly pages for 404, 429 (the residents' form said "too often") and 500, in the user's language. The status code is kept.</summary>
 [AllowAnonymous]
 [ApiExplorerSettings(IgnoreApi = true)]
 public sealed class ErrorController(IStringLocalizer<SharedResource> l) : Controller
@@ -13,7 +13,13 @@ public sealed class ErrorController(IStringLocalizer<SharedResource> l) : Contro
     [HttpGet, HttpPost]
     public IActionResult Index(int code)
     {
-        var key = code == 404 ? "Error.NotFound" : code == 403 ? "AccessDenied.Title" : "Error.Server";
+        var key = code switch
+        {
+            404 => "Error.NotFound",
+            403 => "AccessDenied.Title",
+            429 => "Error.TooManyRequests",
+            _ => "Error.Server",
+        };
         ViewData["Title"] = l[key];
         ViewData["Message"] = l[key + ".Body"];
         if (code == 403) ViewData["Message"] = l["AccessDenied.Body"];

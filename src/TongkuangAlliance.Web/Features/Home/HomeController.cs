@@ -20,6 +20,7 @@ public sealed class HomeController(AppDbContext db, TimeProvider clock, IStringL
             PortalRole.SubDistrictCommittee => View("SubDistrict", await SubDistrictHomeAsync(scope, cancellationToken)),
             PortalRole.CommunityCommittee => View("Community", await CommunityHomeAsync(scope, cancellationToken)),
             PortalRole.PairedUnit => View("Unit", await UnitHomeAsync(scope, cancellationToken)),
+            PortalRole.GridWorker => RedirectToAction("Index", "GridWork"),
             _ => Forbid(),
         };
     }

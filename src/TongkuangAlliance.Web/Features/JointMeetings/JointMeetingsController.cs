@@ -20,6 +20,7 @@ namespace TongkuangAlliance.Web.Features.JointMeetings;
 /// it convenes. Each decision assigns an action item to one unit or community of the alliance. Meetings are read
 /// by their convener, attendees and action-item owners; each reader sees only the action items in its scope.
 /// </summary>
+[Authorize(Policy = Policies.AllianceMembers)]
 public sealed class JointMeetingsController(AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpGet]

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -19,6 +20,7 @@ namespace TongkuangAlliance.Web.Features.PairingLists;
 /// projects by either side; the sub-district may write all three. Everything is read by both sides and the
 /// sub-district; a pairing outside the user's scope is 404, a list the role may not write is 403.
 /// </summary>
+[Authorize(Policy = Policies.AllianceMembers)]
 public sealed class PairingListsController(AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l) : Controller
 {
     public const int FirstYear = 2019;

@@ -22,6 +22,7 @@ public sealed class NavigationViewComponent(IStringLocalizer<SharedResource> l) 
                 items.Add(new(l["Menu.MyCases"], "Cases", "Mine"));
                 items.Add(new(l["Menu.Activities"], "Activities", "Index"));
                 items.Add(new(l["Menu.Grids"], "Grids", "Index"));
+                items.Add(new(l["Menu.GridSummary"], "GridWork", "Summary"));
                 items.Add(new(l["Menu.MemberUnits"], "MemberUnits", "Index"));
                 items.Add(new(l["Menu.Pairings"], "Pairings", "Index"));
                 items.Add(new(l["Menu.JointMeetings"], "JointMeetings", "Index"));
@@ -35,6 +36,7 @@ public sealed class NavigationViewComponent(IStringLocalizer<SharedResource> l) 
                 items.Add(new(l["Menu.MyCases"], "Cases", "Mine"));
                 items.Add(new(l["Menu.Activities"], "Activities", "Index"));
                 items.Add(new(l["Menu.Grids"], "Grids", "Index"));
+                items.Add(new(l["Menu.GridSummary"], "GridWork", "Summary"));
                 items.Add(new(l["Menu.PairedUnits"], "MemberUnits", "Index"));
                 items.Add(new(l["Menu.JointMeetings"], "JointMeetings", "Index"));
                 items.Add(new(l["Menu.OurCommitments"], "Supervision", "Commitments"));
@@ -47,6 +49,12 @@ public sealed class NavigationViewComponent(IStringLocalizer<SharedResource> l) 
                 items.Add(new(l["Menu.PairedCommunities"], "Communities", "Index"));
                 items.Add(new(l["Menu.JointMeetings"], "JointMeetings", "Index"));
                 items.Add(new(l["Menu.Commitments"], "Supervision", "Commitments"));
+                break;
+            case PortalRole.GridWorker:
+                items.Add(new(l["Menu.MyGrid"], "GridWork", "Index"));
+                items.Add(new(l["Menu.Cases"], "Cases", "Index"));
+                items.Add(new(l["Menu.Visits"], "GridWork", "Visits"));
+                items.Add(new(l["Menu.Activities"], "Activities", "Index"));
                 break;
         }
         var current = (string?)ViewContext.RouteData.Values["controller"];

@@ -22,6 +22,7 @@ namespace TongkuangAlliance.Web.Features.Supervision;
 /// dated entries); only the sub-district sends an item back with a comment, which the owner must answer with a new
 /// update. An item outside the user's scope — or, for updates, not its own — is 404.
 /// </summary>
+[Authorize(Policy = Policies.AllianceMembers)]
 public sealed class SupervisionController(AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpGet]

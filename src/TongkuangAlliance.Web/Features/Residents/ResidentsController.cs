@@ -1,0 +1,138 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using TongkuangAlliance.Core.Cases;
+using TongkuangAlliance.Core.Common;
+using TongkuangAlliance.Core.Data;
+using TongkuangAlliance.Web.Features.Cases;
+
+namespace TongkuangAlliance.Web.Features.Residents;
+
+/// <summary>
+/// 居民诉求: the residents' channel, with no account. A public form (often opened from the QR code in a
+/// stairwell, which names the building) becomes a case in the grid's queue with source ResidentOnline; the
+/// resident gets its number and can look up its status — number, status and dates only — with number + phone.
+/// Posts are rate limited per client address (<see cref="ResidentChannel"/>). Nothing a resident sent is ever
+/// shown on these pages: only the staff in the case's scope see it, on the case page.
+/// </summary>
+[AllowAnonymous]
+public sealed class ResidentsController(AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l, ILogger<ResidentsController> logger) : Controller
+{
+    private const string SubmittedKey = "ResidentCaseNumber";
+
+    [HttpGet]
+    public async Task<IActionResult> Report(int? building, CancellationToken cancellationToken)
+    {
+        var input = new ResidentReportInput { BuildingId = building };
+        var place = building is { } id ? await PlaceAsync(id, cancellationToken) : null;
+        if (place is null) input.BuildingId = null;
+        else input.CommunityId = place.CommunityId;
+        return View(await FormAsync(input, place, cancellationToken));
+    }
+
+    [HttpPost, EnableRateLimiting(ResidentChannel.SubmitPolicy)]
+    public async Task<IActionResult> Report(ResidentReportInput input, CancellationToken cancellationToken)
+    {
+        const string prefix = nameof(ResidentReportViewModel.Input) + ".";
+        var place = input.BuildingId is { } buildingId ? await PlaceAsync(buildingId, cancellationToken) : null;
+        if (!string.IsNullOrEmpty(input.Website))
+        {
+            // A bot filled in the hidden field: refuse politely, store nothing, say nothing more.
+            logger.LogInformation("Resident form refused: honeypot filled");
+            ModelState.AddModelError(string.Empty, l["Residents.Refused"]);
+            return View(await FormAsync(input, place, cancellationToken));
+        }
+        if (input.BuildingId is not null && place is null)
+            ModelState.AddModelError(prefix + nameof(input.BuildingId), l["Case.InvalidChoice"]);
+        if (place is not null) input.CommunityId = place.CommunityId;
+        if (input.CommunityId is not { } communityId || !await db.Communities.AnyAsync(c => c.Id == communityId, cancellationToken))
+            ModelState.AddModelError(prefix + nameof(input.CommunityId), l["Residents.CommunityRequired"]);
+        if (!Enum.IsDefined(input.Kind))
+            ModelState.AddModelError(prefix + nameof(input.Kind), l["Case.InvalidChoice"]);
+        foreach (var (field, text) in new[] { (nameof(input.Description), input.Description), (nameof(input.Name), input.Name), (nameof(input.PlaceDetail), input.PlaceDetail) })
+        {
+            if (ResidentChannel.Problem(text) is { } problem && ModelState.GetFieldValidationState(prefix + field) != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
+                ModelState.AddModelError(prefix + field, l[problem]);
+        }
+        var category = await db.CaseCategories.Where(c => c.IsActive).OrderByDescending(c => c.SortOrder).FirstOrDefaultAsync(cancellationToken);
+        if (category is null) ModelState.AddModelError(string.Empty, l["Residents.Unavailable"]);
+        if (!ModelState.IsValid) return View(await FormAsync(input, place, cancellationToken));
+
+        var building = place is null ? null
+            : await db.Buildings.AsNoTracking().Where(b => b.Id == place.BuildingId).Select(b => new { b.Id, b.CompoundId, b.GridId }).SingleAsync(cancellationToken);
+        var description = input.Description!.Trim();
+        if (!string.IsNullOrWhiteSpace(input.PlaceDetail)) description = $"{l["Field.ResidentPlace"]}: {input.PlaceDetail.Trim()}\n{description}";
+        var now = clock.GetUtcNow().UtcDateTime;
+        try
+        {
+            // The catch-all category is last by convention (CaseCategory.Defaults): staff re-file it on the case page.
+            var details = new CaseDetails(input.Kind, CaseSource.ResidentOnline, input.Name, input.Phone!.Trim(), input.CommunityId!.Value,
+                building?.CompoundId, building?.Id, building?.GridId, ResidentChannel.TitleFrom(input.Description), description, now, CaseUrgency.Normal);
+            var kase = Case.Register(details, category!, now, null);
+            db.Cases.Add(kase);
+            await CaseNumbers.SaveNewCaseAsync(db, kase, cancellationToken);
+            logger.LogInformation("Resident case {CaseNumber} registered online", kase.Number);
+            TempData[SubmittedKey] = kase.Number;
+            return RedirectToAction(nameof(Submitted));
+        }
+        catch (DomainException error)
+        {
+            db.ChangeTracker.Clear();
+            ModelState.AddModelError(string.Empty, l[error.MessageKey]);
+            return View(await FormAsync(input, place, cancellationToken));
+        }
+    }
+
+    /// <summary>After a submission: the case number (kept in TempData, so it is shown once and not in the URL).</summary>
+    [HttpGet]
+    public IActionResult Submitted()
+    {
+        if (TempData[SubmittedKey] is not string number) return RedirectToAction(nameof(Report));
+        ViewData["Title"] = l["Residents.SubmittedTitle"];
+        return View(model: number);
+    }
+
+    [HttpGet]
+    public IActionResult Status(string? number)
+    {
+        ViewData["Title"] = l["Residents.StatusTitle"];
+        return View(new ResidentStatusViewModel { Input = new ResidentStatusInput { Number = number } });
+    }
+
+    /// <summary>
+    /// Number + phone → number, status and dates. An unknown number and a wrong phone get the very same answer,
+    /// so the page confirms nothing to someone who does not know both.
+    /// </summary>
+    [HttpPost, EnableRateLimiting(ResidentChannel.LookupPolicy)]
+    public async Task<IActionResult> Status(ResidentStatusInput input, CancellationToken cancellationToken)
+    {
+        ViewData["Title"] = l["Residents.StatusTitle"];
+        if (!ModelState.IsValid) return View(new ResidentStatusViewModel { Input = input });
+
+        var number = input.Number!.Trim().ToUpperInvariant();
+        var phone = input.Phone!.Trim();
+        var result = await db.Cases.AsNoTracking()
+            .Where(c => c.Number == number && c.ReporterPhone == phone)
+            .Select(c => new ResidentStatusResult(c.Number, c.Status, c.RegisteredAtUtc, c.LastProgressAtUtc, c.ClosedAtUtc))
+            .SingleOrDefaultAsync(cancellationToken);
+        return View(new ResidentStatusViewModel { Input = input, Result = result, NotFound = result is null });
+    }
+
+    private Task<ResidentPlace?> PlaceAsync(int buildingId, CancellationToken cancellationToken) =>
+        db.Buildings.AsNoTracking().Where(b => b.Id == buildingId)
+            .Select(b => new ResidentPlace(b.Id, b.Grid!.CommunityId, b.Grid.Community!.Name, b.Compound!.Name, b.Name))
+            .SingleOrDefaultAsync(cancellationToken);
+
+    private async Task<ResidentReportViewModel> FormAsync(ResidentReportInput input, ResidentPlace? place, CancellationToken cancellationToken)
+    {
+        ViewData["Title"] = l["Residents.Title"];
+        var communities = await db.Communities.AsNoTracking().OrderBy(c => c.Name).Select(c => new Option(c.Id, c.Name)).ToListAsync(cancellationToken);
+        var buildings = place is not null ? [] : await db.Buildings.AsNoTracking()
+            .OrderBy(b => b.Grid!.Community!.Name).ThenBy(b => b.Compound!.Name).ThenBy(b => b.Name.Length).ThenBy(b => b.Name)
+            .Select(b => new BuildingOption(b.Id, b.Grid!.Community!.Name + " · " + b.Compound!.Name, b.Name))
+            .ToListAsync(cancellationToken);
+        return new ResidentReportViewModel { Input = input, Place = place, Communities = communities, Buildings = buildings };
+    }
+}
