@@ -57,6 +57,7 @@ public sealed partial class ServiceDayTests(BrowserFixture browser)
         // The calendar shows it on today's square.
         await page.GetByRole(AriaRole.Link, new() { Name = "活动日历" }).First.ClickAsync();
         await Expect(page.Locator($"li.tk-cal-day[data-date='{ChinaNow().AddHours(-1):yyyy-MM-dd}']")).ToContainTextAsync(Title);
+        await Screenshots.TakeAsync(page, "activity-calendar.png", fullPage: true);
         await page.Locator("li.tk-cal-event a").Filter(new() { HasText = Title }).First.ClickAsync();
         await Expect(page).ToHaveURLAsync(detailsUrl);
 
@@ -78,6 +79,7 @@ public sealed partial class ServiceDayTests(BrowserFixture browser)
         await Expect(page.Locator(".activity-disputes")).ToHaveTextAsync("1");
         await Expect(page.Locator(".activity-summary")).ToHaveTextAsync("理发 12 人次、义诊 8 人次，现场调解邻里纠纷 1 起。");
         await Expect(page.Locator(".activity-history")).ToContainTextAsync("服务群众人次: — → 12");
+        await Screenshots.TakeAsync(page, "activity-results.png", fullPage: true);
     });
 
     [SkippableFact]

@@ -641,6 +641,7 @@ public sealed class ActivitiesController(AppDbContext db, TimeProvider clock, IS
             if (!ShownFields.Contains(property.Name) || property.Value.ValueKind != JsonValueKind.Array || property.Value.GetArrayLength() != 2) continue;
             var before = Value(property.Value[0]);
             var after = Value(property.Value[1]);
+            if (before == after) continue; // a new record lists its empty fields as null → null: nothing to read
             var label = l[$"Activities.Change.{property.Name}"].Value;
             lines.Add(service is null ? $"{label}: {before} → {after}" : $"{service} · {label}: {before} → {after}");
         }
