@@ -18,38 +18,15 @@ public sealed class MyGridViewModel
     public int VisitsThisMonth { get; init; }
 }
 
-/// <summary>The quick intake of a grid worker: the community, grid and building are known from where it stands.</summary>
-public sealed class QuickIntakeInput
+/// <summary>
+/// The quick intake of a grid worker: what turning a visit into a case asks, plus the building (which fixes the
+/// community, compound and grid) and a description.
+/// </summary>
+public sealed class QuickIntakeInput : VisitCaseInput
 {
-    [Display(Name = "Field.CaseKind")]
-    public CaseKind Kind { get; set; } = CaseKind.Request;
-
     [Required(ErrorMessage = "Validation.Choose")]
     [Display(Name = "Field.Building")]
     public int? BuildingId { get; set; }
-
-    [Required(ErrorMessage = "Validation.Choose")]
-    [Display(Name = "Field.Category")]
-    public int? CategoryId { get; set; }
-
-    [Display(Name = "Field.Urgency")]
-    public CaseUrgency Urgency { get; set; } = CaseUrgency.Normal;
-
-    [Required(ErrorMessage = "Validation.Required")]
-    [StringLength(FieldLengths.PersonName, ErrorMessage = "Validation.MaxLength")]
-    [Display(Name = "Field.ReporterName")]
-    public string? ReporterName { get; set; }
-
-    [Required(ErrorMessage = "Validation.Required")]
-    [StringLength(FieldLengths.Phone, ErrorMessage = "Validation.MaxLength")]
-    [RegularExpression(ChinesePhone.Pattern, ErrorMessage = "Validation.Phone")]
-    [Display(Name = "Field.ReporterPhone")]
-    public string? ReporterPhone { get; set; }
-
-    [Required(ErrorMessage = "Validation.Required")]
-    [StringLength(FieldLengths.Title, ErrorMessage = "Validation.MaxLength")]
-    [Display(Name = "Field.CaseTitle")]
-    public string? Title { get; set; }
 
     [Required(ErrorMessage = "Validation.Required")]
     [StringLength(FieldLengths.Description, ErrorMessage = "Validation.MaxLength")]
@@ -130,7 +107,7 @@ public sealed class VisitIndexViewModel
 }
 
 /// <summary>Turning a visit into a case: what the visit does not already say.</summary>
-public sealed class VisitCaseInput
+public class VisitCaseInput
 {
     [Display(Name = "Field.CaseKind")]
     public CaseKind Kind { get; set; } = CaseKind.Request;
