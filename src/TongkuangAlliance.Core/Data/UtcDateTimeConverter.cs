@@ -4,5 +4,5 @@ namespace TongkuangAlliance.Core.Data;
 
 /// <summary>Marks stored times as UTC (the model's rule) so providers that check the kind accept them.</summary>
 public sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
-    value => value.Kind == DateTimeKind.Utc ? value : DateTime.SpecifyKind(value, DateTimeKind.Utc),
+    value => DateTime.SpecifyKind(value, DateTimeKind.Utc),
     value => DateTime.SpecifyKind(value, DateTimeKind.Utc));

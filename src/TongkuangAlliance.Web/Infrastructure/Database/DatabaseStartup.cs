@@ -32,13 +32,20 @@ public static class DatabaseStartup
                 $"The {database.Provider} database lacks {pending.Count} migration(s) ({string.Join(", ", pending)}). " +
                 "Run `dotnet TongkuangAlliance.Web.dll migrate` (or the migration bundle) first; see docs/operations.md.");
 
-        // Every deployment starts with the default case categories (idempotent: only when there are none).
-        await TongkuangAlliance.Core.Cases.CaseQueries.EnsureDefaultCategoriesAsync(db);
-        // …and the default service-day services (理发, 家电维修, …).
-        await TongkuangAlliance.Core.Activities.ActivityQueries.EnsureDefaultServiceKindsAsync(db);
+        await EnsureReferenceDataAsync(db);
 
         if (demo.EnabledFor(database.Provider))
             await services.GetRequiredService<DemoSeeder>().SeedAsync();
+    }
+
+    /// <summary>
+    /// What every deployment starts with, demo or not: the default case categories and service-day services
+    /// (理发, 家电维修, …). Idempotent: each list is filled only when it is empty.
+    /// </summary>
+    public static async Task EnsureReferenceDataAsync(AppDbContext db)
+    {
+        await TongkuangAlliance.Core.Cases.CaseQueries.EnsureDefaultCategoriesAsync(db);
+        await TongkuangAlliance.Core.Activities.ActivityQueries.EnsureDefaultServiceKindsAsync(db);
     }
 }
 

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using TongkuangAlliance.Core.Cases;
 using TongkuangAlliance.Core.Data;
 using TongkuangAlliance.Core.Identity;
 using TongkuangAlliance.Core.Structure;
@@ -44,7 +43,7 @@ public static class PortalCommands
         await output.WriteLineAsync($"{db.Database.ProviderName}: {pending.Count} pending migration(s)");
         foreach (var name in pending) await output.WriteLineAsync($"  applying {name}");
         await db.Database.MigrateAsync();
-        await CaseQueries.EnsureDefaultCategoriesAsync(db);
+        await DatabaseStartup.EnsureReferenceDataAsync(db);
         await output.WriteLineAsync("database is up to date");
         return 0;
     }
