@@ -94,7 +94,8 @@ public sealed class PageSweepTests(BrowserFixture browser)
           let widest = null;
           for (const e of document.querySelectorAll('body *')) {
             const r = e.getBoundingClientRect();
-            if (r.right > document.documentElement.clientWidth + 1 && (!widest || r.right > widest.r)) widest = { e, r: r.right };
+            const scrolls = e.parentElement && e.parentElement.closest('.table-responsive, pre');
+            if (!scrolls && r.right > document.documentElement.clientWidth + 1 && (!widest || r.right > widest.r)) widest = { e, r: r.right };
           }
           return widest ? `${widest.e.tagName.toLowerCase()}.${[...widest.e.classList].join('.')} to ${Math.round(widest.r)} px` : '(none found)';
         }
