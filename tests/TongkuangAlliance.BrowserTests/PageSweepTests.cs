@@ -14,6 +14,9 @@ public sealed class PageSweepTests(BrowserFixture browser)
 {
     private const int Phone = 375;
 
+    /// <summary>The pages found as a list's first record (detail pages), as opposed to menu pages.</summary>
+    private readonly HashSet<string> _records = [];
+
     /// <summary>Pages a signed-out visitor reaches: sign-in and the residents' channel (what a stairwell QR opens).</summary>
     private static readonly string[] PublicPages = ["/Account/SignIn", "/Residents/Report", "/Residents/Status"];
 
@@ -37,6 +40,7 @@ public sealed class PageSweepTests(BrowserFixture browser)
         var pages = await OpenAndFindPagesAsync(page, user, language);
         var violations = new List<string>();
         var tooWide = new List<string>();
+        var noBreadcrumb = new List<string>();
         foreach (var path in pages)
         {
             await page.SetViewportSizeAsync(1366, 900);
@@ -46,6 +50,9 @@ public sealed class PageSweepTests(BrowserFixture browser)
                 .Where(v => v.Impact is "serious" or "critical")
                 .Select(v => $"{path}: {v.Id} ({v.Impact}) {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}"));
 
+            // A record's page tells where it sits (首页 › 社区 › 南区社区 › …).
+            if (_records.Contains(path) && await page.Locator("nav ol.breadcrumb").CountAsync() == 0) noBreadcrumb.Add(path);
+
             // The same page on a phone: the layout reflows on resize, no reload needed.
             await page.SetViewportSizeAsync(Phone, 740);
             var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
@@ -53,6 +60,7 @@ public sealed class PageSweepTests(BrowserFixture browser)
         }
         Assert.True(pages.Count >= 3, $"Only {pages.Count} pages were found for '{user}'.");
         Assert.True(violations.Count == 0, $"{violations.Count} serious/critical axe violations on {pages.Count} pages ({language}):{Environment.NewLine}{string.Join(Environment.NewLine, violations)}");
+        Assert.True(noBreadcrumb.Count == 0, $"Record pages without breadcrumbs: {string.Join(", ", noBreadcrumb)}");
         Assert.True(tooWide.Count == 0, $"{tooWide.Count} of {pages.Count} pages are wider than {Phone} px ({language}):{Environment.NewLine}{string.Join(Environment.NewLine, tooWide)}");
     });
 
@@ -76,7 +84,11 @@ public sealed class PageSweepTests(BrowserFixture browser)
         {
             await page.GotoAsync(list);
             var records = await LocalLinksAsync(page, "main table tbody a, main .list-group a");
-            if (records.FirstOrDefault(r => !pages.Contains(r)) is { } first) pages.Add(first);
+            if (records.FirstOrDefault(r => !pages.Contains(r)) is { } first)
+            {
+                pages.Add(first);
+                _records.Add(first);
+            }
         }
         return pages;
     }
