@@ -102,6 +102,7 @@ builder.Services
     .AddControllersWithViews(o =>
     {
         o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+        o.ModelBinderProviders.Insert(0, new TongkuangAlliance.Web.Infrastructure.ModelBinding.TolerantBooleanModelBinderProvider());
         o.ModelMetadataDetailsProviders.Add(new LocalizedImplicitRequiredProvider());
     })
     .AddViewLocalization()
