@@ -24,7 +24,7 @@ public sealed class TolerantBooleanModelBinder : IModelBinder
             if (!bindingContext.ModelMetadata.IsReferenceOrNullableType)
             {
                 bindingContext.ModelState.TryAddModelError(bindingContext.ModelName,
-                    bindingContext.ModelMetadata.ModelBindingMessageProvider.ValueMustNotBeNullAccessor(text ?? ""));
+                    bindingContext.ModelMetadata.ModelBindingMessageProvider.ValueMustNotBeNullAccessor(bindingContext.ModelMetadata.GetDisplayName()));
             }
             else
             {
