@@ -16,6 +16,7 @@ using TongkuangAlliance.Web.Infrastructure.Database;
 using TongkuangAlliance.Web.Infrastructure.DemoData;
 using TongkuangAlliance.Web.Infrastructure.Localization;
 using TongkuangAlliance.Web.Infrastructure.Logging;
+using TongkuangAlliance.Web.Infrastructure.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -84,15 +85,24 @@ builder.Services.AddAuthorization(o =>
 builder.Services.AddSingleton<IAuthorizationHandler, CommunityAuthorizationHandler>();
 builder.Services.AddSingleton<IAuthorizationHandler, MemberUnitAuthorizationHandler>();
 
+// SameAsRequest, not Always: with Always, a form page reached over plain http (no proxy, no https port to
+// redirect to) threw while writing its token — a 500. The token cookie is no credential on its own; the
+// sign-in cookie stays Secure outside Development, and https requests still get a Secure token cookie.
 builder.Services.AddAntiforgery(o =>
 {
     o.Cookie.Name = "tk.af";
-    o.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+    o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+});
+builder.Services.AddHsts(o =>
+{
+    o.MaxAge = TimeSpan.FromDays(365);
+    o.IncludeSubDomains = false; // the portal does not own its parent domain's other hosts
 });
 builder.Services
     .AddControllersWithViews(o =>
     {
         o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+        o.ModelBinderProviders.Insert(0, new TongkuangAlliance.Web.Infrastructure.ModelBinding.TolerantBooleanModelBinderProvider());
         o.ModelMetadataDetailsProviders.Add(new LocalizedImplicitRequiredProvider());
     })
     .AddViewLocalization()
@@ -143,6 +153,7 @@ catch (DatabaseNotReadyException ex)
 }
 
 app.UseForwardedHeaders();
+app.UseMiddleware<SecurityHeadersMiddleware>();
 
 if (!app.Environment.IsDevelopment())
 {

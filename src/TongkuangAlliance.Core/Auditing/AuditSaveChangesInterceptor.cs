@@ -60,6 +60,7 @@ public sealed class AuditSaveChangesInterceptor(TimeProvider clock, ICurrentUser
         var userId = currentUser.UserId;
         var audits = new List<AuditEntry>();
         var ownedChanges = CollectOwnedChanges(context);
+        RefuseRewritingHistory(context);
 
         foreach (var entry in context.ChangeTracker.Entries<AuditableEntity>().ToList())
         {
@@ -95,6 +96,24 @@ public sealed class AuditSaveChangesInterceptor(TimeProvider clock, ICurrentUser
 
         // Owned types (contacts) change as their owner's properties; the owner entry above records them.
         context.AddRange(audits);
+    }
+
+    /// <summary>
+    /// The audit is append-only: a stored <see cref="AuditEntry"/> is never changed or removed. The one
+    /// update allowed is this interceptor's own: filling in the key of an inserted record (empty until the insert).
+    /// </summary>
+    private static void RefuseRewritingHistory(DbContext context)
+    {
+        foreach (var entry in context.ChangeTracker.Entries<AuditEntry>())
+        {
+            if (entry.State == EntityState.Deleted)
+                throw new InvalidOperationException("Audit records are append-only: they are never deleted.");
+            if (entry.State != EntityState.Modified) continue;
+            var changed = entry.Properties.Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)).ToList();
+            var fillsKey = changed.All(p => p.Metadata.Name == nameof(AuditEntry.EntityId) && Equals(p.OriginalValue, ""));
+            if (!fillsKey)
+                throw new InvalidOperationException("Audit records are append-only: they are never changed.");
+        }
     }
 
     private static AuditEntry? Describe(EntityEntry entry, Dictionary<string, object?[]>? ownedChange, DateTime now, string? userId)

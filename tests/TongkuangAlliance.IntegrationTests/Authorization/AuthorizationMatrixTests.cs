@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Mvc.ActionConstraints;
 using Microsoft.AspNetCore.Mvc.Controllers;
 using Microsoft.AspNetCore.Mvc.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TongkuangAlliance.IntegrationTests.Infrastructure;
 
@@ -101,6 +102,44 @@ public sealed class AuthorizationMatrixTests(MatrixFixture fixture) : IClassFixt
         Assert.True(row.Expected[persona] == actual,
             $"{row} {url} as {persona}: expected {row.Expected[persona]}, got {actual} ({(int)response.StatusCode} {response.Headers.Location})");
     }
+
+    /// <summary>
+    /// The same POST, sent without an antiforgery token (as a forged cross-site request would be) by every
+    /// persona that may use it — anonymous too for public forms: refused with 400, and nothing written (the
+    /// audit table, which every write to an audited record appends to, does not grow; no account changes).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(PostCasesWithoutToken))]
+    public async Task A_post_without_an_antiforgery_token_is_refused_and_changes_nothing(string route, Persona persona)
+    {
+        var row = AllRows.Single(r => r.ToString() == route);
+        var client = await fixture.ClientAsync(persona, row.FreshClient);
+        var url = row.Url(fixture.Ids);
+        var before = await WrittenStateAsync();
+
+        using var response = await client.PostWithoutTokenAsync(url, row.Form?.Invoke(fixture.Ids) ?? []);
+        if (row.FreshClient) client.Dispose();
+
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest,
+            $"{row} {url} as {persona} without a token: expected 400, got {(int)response.StatusCode} {response.Headers.Location}");
+        Assert.Equal(before, await WrittenStateAsync());
+    }
+
+    public static TheoryData<string, Persona> PostCasesWithoutToken()
+    {
+        var data = new TheoryData<string, Persona>();
+        foreach (var row in AllRows.Where(r => r.Method == "POST"))
+            foreach (var persona in Enum.GetValues<Persona>().Where(p => row.Expected[p] == Outcome.Ok))
+                data.Add(row.ToString(), persona);
+        return data;
+    }
+
+    private Task<(int Audits, int Users, string Stamps)> WrittenStateAsync() => fixture.Factory.WithDbAsync(async db =>
+    {
+        var audits = await db.AuditEntries.CountAsync();
+        var stamps = await db.Users.OrderBy(u => u.Id).Select(u => u.ConcurrencyStamp).ToListAsync();
+        return (audits, stamps.Count, string.Join(",", stamps));
+    });
 
     public static TheoryData<string, Persona> RowCases()
     {

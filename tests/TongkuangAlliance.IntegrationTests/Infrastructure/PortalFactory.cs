@@ -34,6 +34,9 @@ public class PortalFactory : WebApplicationFactory<Program>
     /// </summary>
     public static PortalFactory OnPostgres(string database, bool ownsDatabase) => new(database, ownsDatabase);
 
+    /// <summary>An app on a SQLite file of its own whatever TK_TEST_DATABASE says: for what only SQLite has (its backup command).</summary>
+    public static PortalFactory OnSqlite() => new(null, ownsDatabase: true);
+
     // Not public: an xunit fixture may have only one public constructor.
     private PortalFactory(string? postgresDatabase, bool ownsDatabase)
     {

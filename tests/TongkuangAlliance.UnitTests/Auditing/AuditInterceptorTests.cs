@@ -184,5 +184,31 @@ public sealed class AuditInterceptorTests : IDisposable
         Assert.Equal("王建国", check.Grids.Single(g => g.Id == id).Chief!.Name);
     }
 
+    [Fact]
+    public void An_audit_record_cannot_be_changed()
+    {
+        AddSubDistrict();
+        using var db = _database.CreateContext();
+        var audit = db.AuditEntries.Single();
+        audit.Changes = "{}";
+
+        var refused = Assert.Throws<InvalidOperationException>(() => db.SaveChanges());
+        Assert.Contains("append-only", refused.Message, StringComparison.Ordinal);
+        using var check = _database.CreateContext();
+        Assert.NotEqual("{}", check.AuditEntries.Single().Changes);
+    }
+
+    [Fact]
+    public void An_audit_record_cannot_be_deleted()
+    {
+        AddSubDistrict();
+        using var db = _database.CreateContext();
+        db.AuditEntries.Remove(db.AuditEntries.Single());
+
+        Assert.Throws<InvalidOperationException>(() => db.SaveChanges());
+        using var check = _database.CreateContext();
+        Assert.Equal(1, check.AuditEntries.Count());
+    }
+
     public void Dispose() => _database.Dispose();
 }

@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using TongkuangAlliance.Core.Common;
+using TongkuangAlliance.Core.Data;
 using TongkuangAlliance.Core.Identity;
+using TongkuangAlliance.Web.Features.Accounts;
 
 namespace TongkuangAlliance.Web.Features.Account;
 
@@ -26,7 +28,7 @@ public sealed class SignInInput
 
 /// <summary>Sign-in and sign-out. There is no public registration: the sub-district committee creates accounts.</summary>
 [AllowAnonymous]
-public sealed class AccountController(SignInManager<AppUser> signIn, UserManager<AppUser> users, IStringLocalizer<SharedResource> l, ILogger<AccountController> logger) : Controller
+public sealed class AccountController(SignInManager<AppUser> signIn, UserManager<AppUser> users, AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l, ILogger<AccountController> logger) : Controller
 {
     [HttpGet]
     public IActionResult SignIn(string? returnUrl)
@@ -46,6 +48,7 @@ public sealed class AccountController(SignInManager<AppUser> signIn, UserManager
         if (user is { IsActive: false })
         {
             logger.LogWarning("Sign-in refused for deactivated account {UserId}", user.Id);
+            await AuditAttemptAsync(user, AccountAudit.SignInRefusedInactive);
             ModelState.AddModelError(string.Empty, l["SignIn.Failed"]);
             return View(input);
         }
@@ -54,17 +57,20 @@ public sealed class AccountController(SignInManager<AppUser> signIn, UserManager
         if (result.Succeeded)
         {
             logger.LogInformation("Signed in {UserId}", user!.Id);
+            await AuditAttemptAsync(user, AccountAudit.SignedIn);
             return LocalRedirect(SafeReturnUrl(input.ReturnUrl));
         }
 
         if (result.IsLockedOut)
         {
             logger.LogWarning("Sign-in refused: account {UserId} is locked out", user?.Id);
+            await AuditAttemptAsync(user, AccountAudit.SignInLockedOut);
             ModelState.AddModelError(string.Empty, l["SignIn.LockedOut"]);
         }
         else
         {
             logger.LogWarning("Sign-in failed for {UserId}", user?.Id ?? "(unknown user name)");
+            await AuditAttemptAsync(user, AccountAudit.SignInFailed);
             ModelState.AddModelError(string.Empty, l["SignIn.Failed"]);
         }
         return View(input);
@@ -83,6 +89,18 @@ public sealed class AccountController(SignInManager<AppUser> signIn, UserManager
         ViewData["Title"] = l["AccessDenied.Title"];
         Response.StatusCode = StatusCodes.Status403Forbidden;
         return View();
+    }
+
+    /// <summary>The attempt in the audit, by the account it was made on (the actor is the account itself).</summary>
+    private async Task AuditAttemptAsync(AppUser? user, string action)
+    {
+        if (user is null) return;
+        db.AuditEntries.Add(AccountAudit.Entry(user.Id, action, user.Id, clock.GetUtcNow().UtcDateTime, new Dictionary<string, object?[]>
+        {
+            ["UserName"] = [null, user.UserName],
+            ["ClientAddress"] = [null, HttpContext.Connection.RemoteIpAddress?.ToString()],
+        }, AccountAudit.SignInEntityType));
+        await db.SaveChangesAsync(HttpContext.RequestAborted);
     }
 
     private string SafeReturnUrl(string? returnUrl) => Url.IsLocalUrl(returnUrl) ? returnUrl! : "/";

@@ -34,11 +34,20 @@ public static class AccountAudit
     public const string Reactivated = nameof(Reactivated);
     public const string PasswordReset = nameof(PasswordReset);
 
-    public static AuditEntry Entry(string accountId, string action, string? actorId, DateTime atUtc, IReadOnlyDictionary<string, object?[]> changes) => new()
+    // Sign-in attempts on an existing account, under their own entity type so that they do not crowd the
+    // account's change history (never the password; an unknown user name is not recorded, since it is often a
+    // password typed into the wrong box).
+    public const string SignInEntityType = "SignIn";
+    public const string SignedIn = nameof(SignedIn);
+    public const string SignInFailed = nameof(SignInFailed);
+    public const string SignInLockedOut = nameof(SignInLockedOut);
+    public const string SignInRefusedInactive = nameof(SignInRefusedInactive);
+
+    public static AuditEntry Entry(string accountId, string action, string? actorId, DateTime atUtc, IReadOnlyDictionary<string, object?[]> changes, string entityType = EntityType) => new()
     {
         AtUtc = atUtc,
         UserId = actorId,
-        EntityType = EntityType,
+        EntityType = entityType,
         EntityId = accountId,
         Action = action,
         Changes = JsonSerializer.Serialize(changes),

@@ -8,14 +8,15 @@ namespace TongkuangAlliance.Web.Infrastructure.Database;
 
 /// <summary>
 /// Operator commands run instead of the web server, with the same configuration as the app:
-/// <c>migrate</c> (the explicit schema step for server databases) and <c>create-admin</c> (the first
-/// sub-district committee account of a deployment without demo data). See docs/operations.md.
+/// <c>migrate</c> (the explicit schema step for server databases), <c>create-admin</c> (the first
+/// sub-district committee account of a deployment without demo data), and <c>backup --to FILE</c> /
+/// <c>restore --from FILE</c> for the embedded SQLite database. See docs/operations.md.
 /// </summary>
 public static class PortalCommands
 {
     public const string AdminPasswordVariable = "TK_ADMIN_PASSWORD";
 
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "migrate" or "create-admin";
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "migrate" or "create-admin" or "backup" or "restore";
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
@@ -27,6 +28,8 @@ public static class PortalCommands
             return args[0] switch
             {
                 "migrate" => await MigrateAsync(services.GetRequiredService<AppDbContext>(), output),
+                "backup" => await BackupAsync(services.GetRequiredService<AppDbContext>(), Require(ParseOptions(args.Skip(1).ToArray()), "to"), output),
+                "restore" => await RestoreAsync(services.GetRequiredService<AppDbContext>(), Require(ParseOptions(args.Skip(1).ToArray()), "from"), output),
                 _ => await CreateAdminAsync(services, ParseOptions(args.Skip(1).ToArray()), output),
             };
         }
@@ -36,6 +39,26 @@ public static class PortalCommands
             return 2;
         }
     }
+
+    /// <summary>backup --to FILE: an online copy of the SQLite database, safe while the app serves.</summary>
+    private static async Task<int> BackupAsync(AppDbContext db, string targetFile, TextWriter output)
+    {
+        await SqliteBackup.BackupAsync(SqliteConnectionString(db), targetFile);
+        await output.WriteLineAsync($"backed up to {Path.GetFullPath(targetFile)}");
+        return 0;
+    }
+
+    /// <summary>restore --from FILE: replaces the SQLite database with a backup; run it with the app stopped.</summary>
+    private static async Task<int> RestoreAsync(AppDbContext db, string backupFile, TextWriter output)
+    {
+        await SqliteBackup.RestoreAsync(backupFile, SqliteConnectionString(db));
+        await output.WriteLineAsync($"restored from {Path.GetFullPath(backupFile)}");
+        return 0;
+    }
+
+    private static string SqliteConnectionString(AppDbContext db) => db.Database.IsSqlite()
+        ? db.Database.GetConnectionString()!
+        : throw new CommandException("backup and restore are for the embedded SQLite database; back up a server database with its own tools (docs/operations.md).");
 
     private static async Task<int> MigrateAsync(AppDbContext db, TextWriter output)
     {
@@ -108,5 +131,7 @@ public static class PortalCommands
             ? value
             : throw new CommandException($"--{name} is required.");
 
-    private sealed class CommandException(string message) : Exception(message);
 }
+
+/// <summary>An operator command refused its arguments or the state it found; the message says why.</summary>
+public sealed class CommandException(string message) : Exception(message);
