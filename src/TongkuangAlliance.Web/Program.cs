@@ -33,6 +33,7 @@ builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
 builder.Services.AddPortalDatabase();
 builder.Services.AddScoped<DemoSeeder>();
 builder.Services.AddScoped<TongkuangAlliance.Web.Features.Volunteers.VolunteerActions>();
+builder.Services.AddScoped<TongkuangAlliance.Web.Features.Volunteers.MemberImport>();
 builder.Services.AddResidentChannel(builder.Configuration);
 
 builder.Services.AddPortalLocalization();

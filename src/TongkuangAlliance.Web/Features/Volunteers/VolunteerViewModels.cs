@@ -98,3 +98,12 @@ public sealed class CertificateViewModel
     public DateOnly IssuedOn { get; init; }
     public decimal Hours => Math.Round(Minutes / 60m, 1);
 }
+
+public sealed class ImportViewModel
+{
+    public IReadOnlyList<ImportRow> Rows { get; init; } = [];
+    public string? Payload { get; init; }
+    public string? Error { get; init; }
+    public int GoodRows => Rows.Count(r => r.Errors.Count == 0);
+    public int BadRows => Rows.Count(r => r.Errors.Count > 0);
+}
