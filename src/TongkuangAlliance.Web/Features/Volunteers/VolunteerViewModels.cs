@@ -55,6 +55,7 @@ public sealed class ActivityVolunteersViewModel
     public string? Q { get; init; }
     public required IReadOnlyList<DeskMemberRow> Found { get; init; }
     public bool CheckInWindowOpen { get; init; }
+    public required string CheckInUrl { get; init; }
 }
 
 public sealed class CorrectionInput

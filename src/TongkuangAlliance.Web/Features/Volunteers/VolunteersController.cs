@@ -174,6 +174,7 @@ public sealed class VolunteersController(AppDbContext db, VolunteerActions actio
             ActivityId = activity.Id, Title = activity.Title, Place = activity.Place, Community = activity.Community,
             StartUtc = activity.StartUtc, EndUtc = activity.EndUtc, Status = activity.Status,
             Services = services, SignUps = signUps, CheckIns = checkIns, Q = q, Found = found,
+            CheckInUrl = Url.Action("Scan", "MyVolunteering", new { code = actions.CodeFor(id) }, Request.Scheme)!,
             CheckInWindowOpen = activity.Status != ActivityStatus.Cancelled && Now >= activity.StartUtc - CheckIn.EarlyWindow && Now <= activity.EndUtc,
         });
     }
