@@ -33,6 +33,8 @@ builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
 builder.Services.AddPortalDatabase();
 builder.Services.AddScoped<DemoSeeder>();
+builder.Services.AddScoped<TongkuangAlliance.Web.Features.Volunteers.VolunteerActions>();
+builder.Services.AddScoped<TongkuangAlliance.Web.Features.Volunteers.MemberImport>();
 builder.Services.AddResidentChannel(builder.Configuration);
 
 builder.Services.AddPortalLocalization();
@@ -103,6 +105,7 @@ builder.Services
     {
         o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
         o.ModelBinderProviders.Insert(0, new TongkuangAlliance.Web.Infrastructure.ModelBinding.TolerantBooleanModelBinderProvider());
+        o.Conventions.Add(new StaffOnlyConvention());
         o.ModelMetadataDetailsProviders.Add(new LocalizedImplicitRequiredProvider());
     })
     .AddViewLocalization()
