@@ -33,6 +33,7 @@ builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
 builder.Services.AddPortalDatabase();
 builder.Services.AddScoped<DemoSeeder>();
+builder.Services.AddScoped<TongkuangAlliance.Web.Features.Volunteers.VolunteerActions>();
 builder.Services.AddResidentChannel(builder.Configuration);
 builder.Services.Configure<DashboardOptions>(builder.Configuration.GetSection(DashboardOptions.Section));
 builder.Services.AddScoped<DashboardQueries>();
@@ -96,6 +97,7 @@ builder.Services
     .AddControllersWithViews(o =>
     {
         o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+        o.Conventions.Add(new StaffOnlyConvention());
         o.ModelMetadataDetailsProviders.Add(new LocalizedImplicitRequiredProvider());
     })
     .AddViewLocalization()

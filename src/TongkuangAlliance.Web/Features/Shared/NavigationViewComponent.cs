@@ -28,6 +28,7 @@ public sealed class NavigationViewComponent(IStringLocalizer<SharedResource> l) 
                 items.Add(new(l["Menu.Pairings"], "Pairings", "Index"));
                 items.Add(new(l["Menu.JointMeetings"], "JointMeetings", "Index"));
                 items.Add(new(l["Menu.Supervision"], "Supervision", "Index"));
+                items.Add(new(l["Menu.Volunteers"], "Volunteers", "Index"));
                 items.Add(new(l["Menu.Accounts"], "Accounts", "Index"));
                 items.Add(new(l["Menu.ServiceKinds"], "ServiceKinds", "Index"));
                 break;
@@ -42,6 +43,7 @@ public sealed class NavigationViewComponent(IStringLocalizer<SharedResource> l) 
                 items.Add(new(l["Menu.PairedUnits"], "MemberUnits", "Index"));
                 items.Add(new(l["Menu.JointMeetings"], "JointMeetings", "Index"));
                 items.Add(new(l["Menu.OurCommitments"], "Supervision", "Commitments"));
+                items.Add(new(l["Menu.Volunteers"], "Volunteers", "Index"));
                 break;
             case PortalRole.PairedUnit:
                 items.Add(new(l["Menu.Dashboard"], "Dashboards", "Unit"));
@@ -52,6 +54,7 @@ public sealed class NavigationViewComponent(IStringLocalizer<SharedResource> l) 
                 items.Add(new(l["Menu.PairedCommunities"], "Communities", "Index"));
                 items.Add(new(l["Menu.JointMeetings"], "JointMeetings", "Index"));
                 items.Add(new(l["Menu.Commitments"], "Supervision", "Commitments"));
+                items.Add(new(l["Menu.OurMembers"], "Volunteers", "Index"));
                 break;
             case PortalRole.GridWorker:
                 // Grid workers get no dashboard (ADR): their figures are the open cases and visits of "my grid".
@@ -59,6 +62,11 @@ public sealed class NavigationViewComponent(IStringLocalizer<SharedResource> l) 
                 items.Add(new(l["Menu.Cases"], "Cases", "Index"));
                 items.Add(new(l["Menu.Visits"], "GridWork", "Visits"));
                 items.Add(new(l["Menu.Activities"], "Activities", "Index"));
+                break;
+            case PortalRole.Volunteer:
+                items.Clear();
+                items.Add(new(l["MyVolunteering.Title"], "MyVolunteering", "Index"));
+                items.Add(new(l["Certificate.Title"], "MyVolunteering", "Certificate"));
                 break;
         }
         var current = (string?)ViewContext.RouteData.Values["controller"];

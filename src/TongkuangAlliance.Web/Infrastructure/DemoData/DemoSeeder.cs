@@ -40,6 +40,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, IOpt
         await new DemoJoint(db, clock).SeedAsync(communities, units, cancellationToken);
         await new DemoActivities(db, clock).SeedAsync(communities, units, options.Value.Password!, cancellationToken);
         await new DemoGridWork(db, users, clock).SeedAsync(subDistrict.Id, options.Value.Password!, cancellationToken);
+        await new DemoVolunteers(db, users, clock).SeedAsync(subDistrict.Id, communities, units, options.Value.Password!, cancellationToken);
     }
 
     private async Task<Dictionary<string, Community>> SeedCommunitiesAsync(SubDistrict subDistrict, CancellationToken cancellationToken)
