@@ -11,13 +11,13 @@ public sealed class DashboardsMatrixRows : IMatrixRows
 {
     private const Outcome Ok = Outcome.Ok, SignIn = Outcome.SignIn, Forbidden = Outcome.Forbidden, NotFound = Outcome.NotFound;
 
-    private static Dictionary<Persona, Outcome> SouthCommunity() => Expect(SignIn, Ok, Ok, NotFound, Forbidden, Forbidden, Forbidden, Forbidden);
+    private static Dictionary<Persona, Outcome> SouthCommunity() => Expect(SignIn, Ok, Ok, NotFound, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden);
 
     public IEnumerable<MatrixRow> Rows() =>
     [
-        new("GET", "Dashboards", "Index", _ => "/Dashboards", Expect(SignIn, Ok, Ok, Ok, Ok, Ok, Forbidden, Forbidden)),
+        new("GET", "Dashboards", "Index", _ => "/Dashboards", Expect(SignIn, Ok, Ok, Ok, Ok, Ok, Forbidden, Forbidden, Forbidden, Forbidden)),
         new("GET", "Dashboards", "Community", ids => $"/Dashboards/Community/{ids.SouthCommunity}", SouthCommunity()),
-        new("GET", "Dashboards", "Unit", ids => $"/Dashboards/Unit/{ids.EngineeringUnit}", Expect(SignIn, Ok, Forbidden, Forbidden, Ok, NotFound, Forbidden, Forbidden)),
+        new("GET", "Dashboards", "Unit", ids => $"/Dashboards/Unit/{ids.EngineeringUnit}", Expect(SignIn, Ok, Forbidden, Forbidden, Ok, NotFound, Forbidden, Forbidden, Forbidden, Forbidden)),
         new("GET", "Dashboards", "Report", ids => $"/Dashboards/Report?communityId={ids.SouthCommunity}", SouthCommunity()),
         new("GET", "Dashboards", "Export", ids => $"/Dashboards/Export?communityId={ids.SouthCommunity}&kind=Month&year=2020&month=5", SouthCommunity()),
     ];

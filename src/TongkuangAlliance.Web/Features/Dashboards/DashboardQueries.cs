@@ -4,6 +4,7 @@ using TongkuangAlliance.Core.Cases;
 using TongkuangAlliance.Core.Dashboards;
 using TongkuangAlliance.Core.Data;
 using TongkuangAlliance.Core.Scoping;
+using TongkuangAlliance.Core.Volunteers;
 
 namespace TongkuangAlliance.Web.Features.Dashboards;
 
@@ -32,6 +33,12 @@ public sealed class Tally
     public int FollowedUp { get; set; }
     public int Satisfied { get; set; }
 
+    /// <summary>Completed check-ins' minutes, and the members who checked in (and out) at least once (issue 5).</summary>
+    public int VolunteerMinutes { get; set; }
+    public int ActiveVolunteers { get; set; }
+
+    public decimal VolunteerHours => Math.Round(VolunteerMinutes / 60m, 1);
+
     public int Resolved => DisputesResolved + RequestsSolved;
 
     public double? ResolutionRate => Rate(RegisteredResolved, Registered);
@@ -51,8 +58,11 @@ public sealed record NamedTally(int Id, string Name, Tally Tally)
 public sealed record MonthTally(DateOnly Month, Tally Tally);
 
 /// <summary>What a member unit contributed in the period, and what it still owes now.</summary>
-public sealed record UnitContribution(int UnitId, string UnitName, int ActivitiesJoined, int TermsFulfilled, int TermsFulfilledOnTime, int TermsPending, int ActionItemsOpen)
+public sealed record UnitContribution(int UnitId, string UnitName, int ActivitiesJoined, int TermsFulfilled, int TermsFulfilledOnTime, int TermsPending, int ActionItemsOpen,
+    int Volunteers, int VolunteerMinutes)
 {
+    public decimal VolunteerHours => Math.Round(VolunteerMinutes / 60m, 1);
+
     public double? OnTimeRate => Tally.Rate(TermsFulfilledOnTime, TermsFulfilled);
     public int? Rank { get; set; }
 }
@@ -155,6 +165,13 @@ public sealed class DashboardQueries(AppDbContext db)
             .Select(g => new { g.Key.CommunityId, g.Key.CompoundId, g.Key.Year, g.Key.Month, Served = g.Sum(x => x.Served) })
             .ToListAsync(ct);
 
+        // Volunteers (issue 5): completed check-ins in the period at the activities in scope.
+        var checkIns = VolunteerHoursQueries.CompletedIn(db, scope, fromUtc, toUtc);
+        if (communityId is { } vc) checkIns = checkIns.Where(c => c.Activity!.CommunityId == vc);
+        var volunteering = await checkIns.GroupBy(c => 1)
+            .Select(g => new { Minutes = g.Sum(c => c.Minutes!.Value), Volunteers = g.Select(c => c.PartyMemberId).Distinct().Count() })
+            .SingleOrDefaultAsync(ct);
+
         // ---- fold the groups into slices ----
         var total = new Tally();
         var byCommunity = communityNames.ToDictionary(c => c.Id, _ => new Tally());
@@ -204,6 +221,9 @@ public sealed class DashboardQueries(AppDbContext db)
             foreach (var t in Slices(r.CommunityId, null, r.CompoundId, r.Year, r.Month)) t.ServiceDays += r.Count;
         foreach (var r in visits)
             foreach (var t in Slices(r.CommunityId, null, r.CompoundId, r.Year, r.Month)) t.ResidentVisits += r.Served;
+
+        total.VolunteerMinutes = volunteering?.Minutes ?? 0;
+        total.ActiveVolunteers = volunteering?.Volunteers ?? 0;
 
         var communityRows = communityNames.Select(c => new NamedTally(c.Id, c.Name, byCommunity[c.Id])).ToList();
         Rank(communityRows, minCasesForRanking);
@@ -277,10 +297,20 @@ public sealed class DashboardQueries(AppDbContext db)
             .GroupBy(a => a.OwnerUnitId!.Value).Select(g => new { UnitId = g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.UnitId, x => x.Count, ct);
 
+        // Volunteers employed by each unit who checked in at activities in scope (and the community) in the period.
+        var checkIns = VolunteerHoursQueries.CompletedIn(db, scope, fromUtc, toUtc).Where(ci => ci.PartyMember!.MemberUnitId != null);
+        if (communityId is { } vc) checkIns = checkIns.Where(ci => ci.Activity!.CommunityId == vc);
+        if (unitId is { } vu) checkIns = checkIns.Where(ci => ci.PartyMember!.MemberUnitId == vu);
+        var volunteering = await checkIns.GroupBy(ci => ci.PartyMember!.MemberUnitId!.Value)
+            .Select(g => new { UnitId = g.Key, Volunteers = g.Select(ci => ci.PartyMemberId).Distinct().Count(), Minutes = g.Sum(ci => ci.Minutes!.Value) })
+            .ToDictionaryAsync(x => x.UnitId, ct);
+
         var rows = units.Select(u =>
         {
             owed.TryGetValue(u.Id, out var t);
-            return new UnitContribution(u.Id, u.Name, joined.GetValueOrDefault(u.Id), t?.Fulfilled ?? 0, t?.OnTime ?? 0, t?.Pending ?? 0, items.GetValueOrDefault(u.Id));
+            volunteering.TryGetValue(u.Id, out var v);
+            return new UnitContribution(u.Id, u.Name, joined.GetValueOrDefault(u.Id), t?.Fulfilled ?? 0, t?.OnTime ?? 0, t?.Pending ?? 0, items.GetValueOrDefault(u.Id),
+                v?.Volunteers ?? 0, v?.Minutes ?? 0);
         }).ToList();
         var rank = 1;
         foreach (var row in rows.Where(r => r.TermsFulfilled >= minForRanking).OrderByDescending(r => r.OnTimeRate).ThenBy(r => r.UnitName, StringComparer.Ordinal))

@@ -127,6 +127,8 @@ public sealed class DashboardsController(AppDbContext db, DashboardQueries queri
                 [l["Dashboard.TermsFulfilled"].Value] = u.Unit.TermsFulfilled,
                 [l["Dashboard.TermsOnTime"].Value] = u.Unit.TermsFulfilledOnTime,
                 [l["Dashboard.TermsPending"].Value] = u.Unit.TermsPending,
+                [l["Dashboard.Volunteers"].Value] = u.Unit.Volunteers,
+                [l["Dashboard.VolunteerHours"].Value] = u.Unit.VolunteerHours,
             }).ToList(),
         };
         var stream = new MemoryStream();
@@ -206,13 +208,15 @@ public sealed class DashboardsController(AppDbContext db, DashboardQueries queri
         };
     }
 
-    /// <summary>The headline figures: one entry each (label, value, the list behind it). Volunteer figures join here (issue 5).</summary>
+    /// <summary>The headline figures: one entry each (label, value, the list behind it).</summary>
     private List<FigureCard> Cards(Tally t, Links k) =>
     [
         new("service-days", l["Dashboard.ServiceDays"], Count(t.ServiceDays), k.ServiceDays()),
         new("resident-visits", l["Dashboard.ResidentVisits"], Count(t.ResidentVisits), k.ServiceDays(), l["Dashboard.ResidentVisitsHint"]),
         new("disputes-resolved", l["Dashboard.DisputesResolved"], Count(t.DisputesResolved), k.Resolved(CaseKind.Dispute)),
         new("requests-solved", l["Dashboard.RequestsSolved"], Count(t.RequestsSolved), k.Resolved(CaseKind.Request)),
+        new("volunteer-hours", l["Dashboard.VolunteerHours"], t.VolunteerHours.ToString("0.0", CultureInfo.InvariantCulture), k.Ledger(), l["Dashboard.VolunteerHoursHint"]),
+        new("active-volunteers", l["Dashboard.ActiveVolunteers"], Count(t.ActiveVolunteers), k.Ledger(), l["Dashboard.ActiveVolunteersHint"]),
         new("open-cases", l["Dashboard.OpenCases"], Count(t.Open), k.Cases(("open", "true")), l["Dashboard.NowHint"]),
         new("overdue-cases", l["Dashboard.OverdueCases"], Count(t.Overdue), k.Cases(("overdue", "true")), l["Dashboard.OverdueHint"]),
         new("resolution-rate", l["Dashboard.ResolutionRate"], Percent(t.ResolutionRate), null, l["Dashboard.ResolutionRateHint"],
@@ -310,6 +314,9 @@ public sealed class DashboardsController(AppDbContext db, DashboardQueries queri
             foreach (var (key, value) in extra) values[key] = value;
             return url.Action("Index", "Activities", values)!;
         }
+
+        /// <summary>The volunteers' ledger of the period (one row per active volunteer, in the user's scope).</summary>
+        public string Ledger() => url.Action("Ledger", "Volunteers", new RouteValueDictionary { ["from"] = period.FromText, ["to"] = period.ToText })!;
 
         public string Terms(int unitId, params (string Key, string Value)[] extra)
         {

@@ -120,6 +120,19 @@ public sealed class DashboardFigureTests(DashboardFigureTests.Fixture fixture) :
     }
 
     [Fact]
+    public async Task Volunteer_hours_and_active_volunteers_come_from_the_completed_check_ins()
+    {
+        using var jiedao = await fixture.CreatePortalClient().SignedInAsAsync(PortalClient.Users.SubDistrict);
+        var year = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).Year;
+        var page = await jiedao.GetDocumentAsync($"/Dashboards?kind=Year&year={year}");
+        var checkIns = await fixture.WithDbAsync(db => db.CheckIns.AsNoTracking().ToListAsync());
+        var inYear = checkIns.Where(c => c.Minutes != null && ChinaDate(c.CheckedInAtUtc).Year == year).ToList();
+        Assert.NotEmpty(inYear);
+        Assert.Equal(Math.Round(inYear.Sum(c => c.Minutes!.Value) / 60m, 1).ToString("0.0", CultureInfo.InvariantCulture), Figure(page, "volunteer-hours"));
+        Assert.Equal(inYear.Select(c => c.PartyMemberId).Distinct().Count().ToString(CultureInfo.InvariantCulture), Figure(page, "active-volunteers"));
+    }
+
+    [Fact]
     public async Task A_period_that_makes_no_sense_falls_back_to_this_year_with_a_message()
     {
         using var jiedao = await fixture.CreatePortalClient().SignedInAsAsync(PortalClient.Users.SubDistrict);
