@@ -4,14 +4,28 @@ using TongkuangAlliance.Core.Scoping;
 namespace TongkuangAlliance.Core.Volunteers;
 
 /// <summary>A volunteer's credited time in a period.</summary>
-public sealed record VolunteerHours(int PartyMemberId, string Name, int? MemberUnitId, int HomeCommunityId, int Activities, int Minutes)
+/// <remarks>Init properties, not a positional record: EF Core can order and page by members set in an initializer.</remarks>
+public sealed record VolunteerHours
 {
+    public int PartyMemberId { get; init; }
+    public string Name { get; init; } = "";
+    public int? MemberUnitId { get; init; }
+    public int HomeCommunityId { get; init; }
+    public int Activities { get; init; }
+    public int Minutes { get; init; }
+
     public decimal Hours => Math.Round(Minutes / 60m, 1);
 }
 
 /// <summary>A member unit's (or a community's) volunteers' credited time in a period.</summary>
-public sealed record GroupHours(int Id, string Name, int Volunteers, int CheckIns, int Minutes)
+public sealed record GroupHours
 {
+    public int Id { get; init; }
+    public string Name { get; init; } = "";
+    public int Volunteers { get; init; }
+    public int CheckIns { get; init; }
+    public int Minutes { get; init; }
+
     public decimal Hours => Math.Round(Minutes / 60m, 1);
 }
 
@@ -30,18 +44,18 @@ public static class VolunteerHoursQueries
     public static IQueryable<VolunteerHours> PerVolunteer(AppDbContext db, UserScope scope, DateTime fromUtc, DateTime toUtc) =>
         CompletedIn(db, scope, fromUtc, toUtc)
             .GroupBy(c => new { c.PartyMemberId, c.PartyMember!.Name, c.PartyMember.MemberUnitId, c.PartyMember.HomeCommunityId })
-            .Select(g => new VolunteerHours(g.Key.PartyMemberId, g.Key.Name, g.Key.MemberUnitId, g.Key.HomeCommunityId, g.Count(), g.Sum(c => c.Minutes!.Value)));
+            .Select(g => new VolunteerHours { PartyMemberId = g.Key.PartyMemberId, Name = g.Key.Name, MemberUnitId = g.Key.MemberUnitId, HomeCommunityId = g.Key.HomeCommunityId, Activities = g.Count(), Minutes = g.Sum(c => c.Minutes!.Value) });
 
     public static IQueryable<GroupHours> PerMemberUnit(AppDbContext db, UserScope scope, DateTime fromUtc, DateTime toUtc) =>
         CompletedIn(db, scope, fromUtc, toUtc)
             .Where(c => c.PartyMember!.MemberUnitId != null)
             .GroupBy(c => new { UnitId = c.PartyMember!.MemberUnitId!.Value, c.PartyMember.MemberUnit!.Name })
-            .Select(g => new GroupHours(g.Key.UnitId, g.Key.Name, g.Select(c => c.PartyMemberId).Distinct().Count(), g.Count(), g.Sum(c => c.Minutes!.Value)));
+            .Select(g => new GroupHours { Id = g.Key.UnitId, Name = g.Key.Name, Volunteers = g.Select(c => c.PartyMemberId).Distinct().Count(), CheckIns = g.Count(), Minutes = g.Sum(c => c.Minutes!.Value) });
 
     public static IQueryable<GroupHours> PerCommunity(AppDbContext db, UserScope scope, DateTime fromUtc, DateTime toUtc) =>
         CompletedIn(db, scope, fromUtc, toUtc)
             .GroupBy(c => new { c.Activity!.CommunityId, c.Activity.Community!.Name })
-            .Select(g => new GroupHours(g.Key.CommunityId, g.Key.Name, g.Select(c => c.PartyMemberId).Distinct().Count(), g.Count(), g.Sum(c => c.Minutes!.Value)));
+            .Select(g => new GroupHours { Id = g.Key.CommunityId, Name = g.Key.Name, Volunteers = g.Select(c => c.PartyMemberId).Distinct().Count(), CheckIns = g.Count(), Minutes = g.Sum(c => c.Minutes!.Value) });
 
     /// <summary>Ids of the members who checked in (and out) at least once in the period: the "active volunteers".</summary>
     public static IQueryable<int> ActiveVolunteerIds(AppDbContext db, UserScope scope, DateTime fromUtc, DateTime toUtc) =>

@@ -19,6 +19,8 @@ public sealed class VolunteersMatrixRows : IMatrixRows
 
     private static Dictionary<Persona, Outcome> SouthStaff() => Expect(SignIn, Ok, Ok, NotFound, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden);
 
+    private static Dictionary<Persona, Outcome> Units() => Expect(SignIn, Forbidden, Forbidden, Forbidden, Ok, Ok, Forbidden, Forbidden, Forbidden, Forbidden);
+
     private static Dictionary<Persona, Outcome> Volunteers(Outcome volunteerIn, Outcome volunteerOut) =>
         Expect(SignIn, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, volunteerIn, volunteerOut);
 
@@ -38,6 +40,10 @@ public sealed class VolunteersMatrixRows : IMatrixRows
         new("GET", "Volunteers", "Certificate", _ => $"/Volunteers/Certificate/{VolunteerInMember}",
             Expect(SignIn, Ok, Ok, NotFound, Ok, NotFound, Forbidden, Forbidden, Forbidden, Forbidden)),
         new("GET", "Volunteers", "Idle", _ => "/Volunteers/Idle", Readers()),
+        new("GET", "Volunteers", "Import", _ => "/Volunteers/Import", Units()),
+        new("POST", "Volunteers", "Import", _ => "/Volunteers/Import", Units(), _ => []),
+        new("POST", "Volunteers", "ImportConfirm", _ => "/Volunteers/ImportConfirm", Units(), _ => new() { ["payload"] = "forged" }),
+        new("GET", "Volunteers", "ImportTemplate", _ => "/Volunteers/ImportTemplate", Units()),
 
         new("GET", "MyVolunteering", "Index", _ => "/MyVolunteering", Volunteers(Ok, Ok)),
         new("POST", "MyVolunteering", "SignUp", _ => "/MyVolunteering/SignUp", Volunteers(Ok, NotFound),

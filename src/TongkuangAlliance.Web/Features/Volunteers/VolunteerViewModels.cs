@@ -55,6 +55,7 @@ public sealed class ActivityVolunteersViewModel
     public string? Q { get; init; }
     public required IReadOnlyList<DeskMemberRow> Found { get; init; }
     public bool CheckInWindowOpen { get; init; }
+    public required string CheckInUrl { get; init; }
 }
 
 public sealed class CorrectionInput
@@ -97,4 +98,13 @@ public sealed class CertificateViewModel
     public int Minutes { get; init; }
     public DateOnly IssuedOn { get; init; }
     public decimal Hours => Math.Round(Minutes / 60m, 1);
+}
+
+public sealed class ImportViewModel
+{
+    public IReadOnlyList<ImportRow> Rows { get; init; } = [];
+    public string? Payload { get; init; }
+    public string? Error { get; init; }
+    public int GoodRows => Rows.Count(r => r.Errors.Count == 0);
+    public int BadRows => Rows.Count(r => r.Errors.Count > 0);
 }

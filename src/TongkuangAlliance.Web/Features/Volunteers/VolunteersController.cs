@@ -22,7 +22,7 @@ namespace TongkuangAlliance.Web.Features.Volunteers;
 /// paired unit reads its own members' participation.
 /// </summary>
 [Authorize(Policy = Policies.VolunteerLedger)]
-public sealed class VolunteersController(AppDbContext db, VolunteerActions actions, TimeProvider clock, IStringLocalizer<SharedResource> l) : Controller
+public sealed class VolunteersController(AppDbContext db, VolunteerActions actions, MemberImport import, TimeProvider clock, IStringLocalizer<SharedResource> l) : Controller
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -75,6 +75,67 @@ public sealed class VolunteersController(AppDbContext db, VolunteerActions actio
         return RedirectToAction(nameof(Index), new { registration = RegistrationStatus.Pending });
     }
 
+    // ---- import (member units) -------------------------------------------------------------------------
+
+    [HttpGet]
+    [Authorize(Roles = PortalRoles.PairedUnit)]
+    public IActionResult Import()
+    {
+        ViewData["Title"] = l["Import.Title"];
+        return View(new ImportViewModel());
+    }
+
+    /// <summary>Reads the uploaded file and shows every row with what is wrong with it; stores nothing.</summary>
+    [HttpPost]
+    [Authorize(Roles = PortalRoles.PairedUnit)]
+    [RequestSizeLimit(MemberImport.MaxBytes + 64 * 1024)]
+    public async Task<IActionResult> Import(IFormFile? file, CancellationToken cancellationToken)
+    {
+        ViewData["Title"] = l["Import.Title"];
+        if (file is null || file.Length == 0 || file.Length > MemberImport.MaxBytes)
+            return View(new ImportViewModel { Error = l["Import.NoFile"] });
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, cancellationToken);
+        var rows = MemberImport.Read(buffer.ToArray());
+        if (rows is null) return View(new ImportViewModel { Error = l["Import.Unreadable"] });
+        if (rows.Count == 0 || rows.Count > MemberImport.MaxRows) return View(new ImportViewModel { Error = l["Import.RowCount", MemberImport.MaxRows] });
+        await import.ValidateAsync(rows, User.Scope().SubDistrictId, cancellationToken);
+        return View(new ImportViewModel { Rows = rows, Payload = import.Seal(rows) });
+    }
+
+    /// <summary>Imports the previewed rows: all of them when none has an error, or only the good ones when the user chose so.</summary>
+    [HttpPost]
+    [Authorize(Roles = PortalRoles.PairedUnit)]
+    public async Task<IActionResult> ImportConfirm(string? payload, bool goodRowsOnly, CancellationToken cancellationToken)
+    {
+        ViewData["Title"] = l["Import.Title"];
+        var scope = User.Scope();
+        var rows = import.Unseal(payload);
+        if (rows is null) return View(nameof(Import), new ImportViewModel { Error = l["Import.Expired"] });
+        await import.ValidateAsync(rows, scope.SubDistrictId, cancellationToken);
+        if (rows.Any(r => r.Errors.Count > 0) && !goodRowsOnly)
+            return View(nameof(Import), new ImportViewModel { Rows = rows, Payload = import.Seal(rows), Error = l["Import.HasErrors"] });
+        var added = await import.AddAsync(rows, scope.SubDistrictId, scope.MemberUnitId!.Value, ChinaTime.Today(clock), cancellationToken);
+        TempData["Success"] = l["Import.Done", added].Value;
+        return RedirectToAction(nameof(Index));
+    }
+
+    /// <summary>The import template (.xlsx with the header row and one example).</summary>
+    [HttpGet]
+    [Authorize(Roles = PortalRoles.PairedUnit)]
+    public async Task<IActionResult> ImportTemplate(CancellationToken cancellationToken)
+    {
+        var example = new Dictionary<string, object>
+        {
+            ["姓名"] = "张三", ["手机号"] = "13800000000", ["报到社区"] = "南区社区", ["小区"] = "建安小区",
+            ["党支部"] = "第一党支部", ["特长"] = "家电维修", ["报到日期"] = "2026-01-01",
+        };
+        var stream = new MemoryStream();
+        await MiniExcelLibs.MiniExcel.SaveAsAsync(stream, new[] { example }, cancellationToken: cancellationToken);
+        stream.Position = 0;
+        return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "party-members-template.xlsx");
+    }
+
     // ---- an activity's volunteers ----------------------------------------------------------------------
 
     [HttpGet]
@@ -113,6 +174,7 @@ public sealed class VolunteersController(AppDbContext db, VolunteerActions actio
             ActivityId = activity.Id, Title = activity.Title, Place = activity.Place, Community = activity.Community,
             StartUtc = activity.StartUtc, EndUtc = activity.EndUtc, Status = activity.Status,
             Services = services, SignUps = signUps, CheckIns = checkIns, Q = q, Found = found,
+            CheckInUrl = Url.Action("Scan", "MyVolunteering", new { code = actions.CodeFor(id) }, Request.Scheme)!,
             CheckInWindowOpen = activity.Status != ActivityStatus.Cancelled && Now >= activity.StartUtc - CheckIn.EarlyWindow && Now <= activity.EndUtc,
         });
     }

@@ -219,13 +219,13 @@ public sealed class VolunteerTests(PortalFactory factory) : IClassFixture<Portal
         Assert.Equal(HttpStatusCode.NotFound, (await unit.GetAsync($"/Volunteers/Certificate/{me}")).StatusCode);
         // Phones are masked in the list.
         using var engineering = await factory.CreatePortalClient().SignedInAsAsync(PortalClient.Users.EngineeringUnit);
-        var html = await (await engineering.GetAsync("/Volunteers")).Content.ReadAsStringAsync();
+        var html = await (await engineering.GetAsync("/Volunteers?q=0000")).Content.ReadAsStringAsync();
         Assert.Contains(ChinesePhone.Mask(DemoVolunteers.MemberPhone(0)), html, StringComparison.Ordinal);
         Assert.DoesNotContain(DemoVolunteers.MemberPhone(0), html, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Ledgers_show_the_demo_hours_per_volunteer_unit_and_community_in_a_fixed_number_of_queries()
+    public async Task Ledgers_show_the_demo_hours_per_volunteer_unit_and_community()
     {
         using var staff = await factory.CreatePortalClient().SignedInAsAsync(PortalClient.Users.SubDistrict);
         foreach (var by in new[] { "volunteer", "unit", "community" })
