@@ -5,7 +5,7 @@ namespace TongkuangAlliance.IntegrationTests.Authorization;
 /// <summary>
 /// Dashboards, report and export (issue 6). The committees read dashboards within their scope (a community only its
 /// own: another community's is not found); a paired unit its own contribution (another unit's is not found; the
-/// dashboard's index sends it there); grid workers have none (ADR 0006).
+/// dashboard's index sends it there); grid workers have none (ADR 0007).
 /// </summary>
 public sealed class DashboardsMatrixRows : IMatrixRows
 {
