@@ -759,9 +759,13 @@ namespace TongkuangAlliance.Migrations.PostgreSQL.Migrations
 
                     b.HasIndex("ResolveDueAtUtc");
 
+                    b.HasIndex("ResolvedAtUtc");
+
                     b.HasIndex("Status");
 
                     b.HasIndex("UpdateDueAtUtc");
+
+                    b.HasIndex("CommunityId", "ResolvedAtUtc");
 
                     b.HasIndex("CommunityId", "Status");
 
@@ -991,6 +995,8 @@ namespace TongkuangAlliance.Migrations.PostgreSQL.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CaseId");
+
+                    b.HasIndex("Date", "CaseId");
 
                     b.ToTable("FollowUps");
                 });

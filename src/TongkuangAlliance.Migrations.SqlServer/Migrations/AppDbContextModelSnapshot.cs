@@ -799,9 +799,13 @@ namespace TongkuangAlliance.Migrations.SqlServer.Migrations
 
                     b.HasIndex("ResolveDueAtUtc");
 
+                    b.HasIndex("ResolvedAtUtc");
+
                     b.HasIndex("Status");
 
                     b.HasIndex("UpdateDueAtUtc");
+
+                    b.HasIndex("CommunityId", "ResolvedAtUtc");
 
                     b.HasIndex("CommunityId", "Status");
 
@@ -1046,6 +1050,8 @@ namespace TongkuangAlliance.Migrations.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CaseId");
+
+                    b.HasIndex("Date", "CaseId");
 
                     b.ToTable("FollowUps");
                 });

@@ -732,9 +732,13 @@ namespace TongkuangAlliance.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ResolveDueAtUtc");
 
+                    b.HasIndex("ResolvedAtUtc");
+
                     b.HasIndex("Status");
 
                     b.HasIndex("UpdateDueAtUtc");
+
+                    b.HasIndex("CommunityId", "ResolvedAtUtc");
 
                     b.HasIndex("CommunityId", "Status");
 
@@ -956,6 +960,8 @@ namespace TongkuangAlliance.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CaseId");
+
+                    b.HasIndex("Date", "CaseId");
 
                     b.ToTable("FollowUps");
                 });

@@ -17,6 +17,7 @@ public sealed class NavigationViewComponent(IStringLocalizer<SharedResource> l) 
         switch (scope?.Role)
         {
             case PortalRole.SubDistrictCommittee:
+                items.Add(new(l["Menu.Dashboard"], "Dashboards", "Index"));
                 items.Add(new(l["Menu.Communities"], "Communities", "Index"));
                 items.Add(new(l["Menu.Cases"], "Cases", "Index"));
                 items.Add(new(l["Menu.MyCases"], "Cases", "Mine"));
@@ -32,6 +33,7 @@ public sealed class NavigationViewComponent(IStringLocalizer<SharedResource> l) 
                 items.Add(new(l["Menu.ServiceKinds"], "ServiceKinds", "Index"));
                 break;
             case PortalRole.CommunityCommittee:
+                items.Add(new(l["Menu.Dashboard"], "Dashboards", "Index"));
                 items.Add(new(l["Menu.MyCommunity"], "Communities", "Details", scope.CommunityId));
                 items.Add(new(l["Menu.Cases"], "Cases", "Index"));
                 items.Add(new(l["Menu.MyCases"], "Cases", "Mine"));
@@ -44,6 +46,7 @@ public sealed class NavigationViewComponent(IStringLocalizer<SharedResource> l) 
                 items.Add(new(l["Menu.Volunteers"], "Volunteers", "Index"));
                 break;
             case PortalRole.PairedUnit:
+                items.Add(new(l["Menu.Dashboard"], "Dashboards", "Unit"));
                 items.Add(new(l["Menu.MyUnit"], "MemberUnits", "Details", scope.MemberUnitId));
                 items.Add(new(l["Menu.Terms"], "Terms", "Index"));
                 items.Add(new(l["Menu.Activities"], "Activities", "Index"));
@@ -54,6 +57,7 @@ public sealed class NavigationViewComponent(IStringLocalizer<SharedResource> l) 
                 items.Add(new(l["Menu.OurMembers"], "Volunteers", "Index"));
                 break;
             case PortalRole.GridWorker:
+                // Grid workers get no dashboard (ADR): their figures are the open cases and visits of "my grid".
                 items.Add(new(l["Menu.MyGrid"], "GridWork", "Index"));
                 items.Add(new(l["Menu.Cases"], "Cases", "Index"));
                 items.Add(new(l["Menu.Visits"], "GridWork", "Visits"));
