@@ -22,7 +22,7 @@ namespace TongkuangAlliance.Web.Features.Dashboards;
 /// 数据看板: the sub-district's dashboard (every community), a community's (with its grids and compounds), a paired
 /// unit's (its contribution and what it still owes), the period's printable report and its Excel file. Every figure
 /// is computed from the records within the user's scope (<see cref="DashboardQueries"/>) and links to the list
-/// behind it, filtered by the same rule (<see cref="DashboardRules"/>). Grid workers have no dashboard (ADR 0007).
+/// behind it, filtered by the same rule (<see cref="DashboardRules"/>). Grid workers have no dashboard (ADR 0008).
 /// </summary>
 [Authorize(Policy = Policies.AllianceMembers)]
 public sealed class DashboardsController(AppDbContext db, DashboardQueries queries, TimeProvider clock, IOptions<DashboardOptions> options,

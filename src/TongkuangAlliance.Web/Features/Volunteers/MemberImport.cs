@@ -26,7 +26,7 @@ public sealed class ImportRow
 
 /// <summary>
 /// A member unit's import of its party members from .xlsx or .csv (UTF-8 with or without BOM, or GBK/GB18030).
-/// The preview carries the parsed rows to the confirm step in a hidden field sealed with Data Protection (ADR 0006):
+/// The preview carries the parsed rows to the confirm step in a hidden field sealed with Data Protection (ADR 0007):
 /// nothing is stored before the user confirms, and the rows cannot be altered on the way. Confirming validates them
 /// again (someone may have registered a phone meanwhile) and adds each good row as one record.
 /// </summary>
