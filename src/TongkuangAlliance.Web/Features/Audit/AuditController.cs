@@ -117,7 +117,7 @@ public sealed class AuditController(AppDbContext db, IStringLocalizer<SharedReso
     /// The stored before → after values. Phone numbers (residents' or contacts') show only that they changed:
     /// the audit page is read by staff who are not handling the case, and a number is personal data.
     /// </summary>
-    private IReadOnlyList<AuditFieldChange> Changes(string json)
+    private List<AuditFieldChange> Changes(string json)
     {
         JsonDocument document;
         try { document = JsonDocument.Parse(json); }
