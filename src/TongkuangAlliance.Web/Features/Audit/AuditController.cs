@@ -19,6 +19,15 @@ namespace TongkuangAlliance.Web.Features.Audit;
 [Authorize(Policy = Policies.SubDistrictOnly)]
 public sealed class AuditController(AppDbContext db, IStringLocalizer<SharedResource> l) : Controller
 {
+    /// <summary>The actions the portal writes: the interceptor's, the phone reveal, and the accounts' and sign-ins' own.</summary>
+    private static readonly string[] KnownActions =
+    [
+        "Added", "Modified", "PhoneRevealed",
+        Accounts.AccountAudit.Created, Accounts.AccountAudit.Edited, Accounts.AccountAudit.Locked, Accounts.AccountAudit.Unlocked,
+        Accounts.AccountAudit.Deactivated, Accounts.AccountAudit.Reactivated, Accounts.AccountAudit.PasswordReset,
+        Accounts.AccountAudit.SignedIn, Accounts.AccountAudit.SignInFailed, Accounts.AccountAudit.SignInLockedOut, Accounts.AccountAudit.SignInRefusedInactive,
+    ];
+
     [HttpGet]
     public async Task<IActionResult> Index(AuditFilter filter, int page = 1, CancellationToken cancellationToken = default)
     {
@@ -45,7 +54,7 @@ public sealed class AuditController(AppDbContext db, IStringLocalizer<SharedReso
         }
         if (!string.IsNullOrWhiteSpace(filter.EntityType)) query = query.Where(a => a.EntityType == filter.EntityType);
         if (!string.IsNullOrWhiteSpace(filter.EntityId)) query = query.Where(a => a.EntityId == filter.EntityId.Trim());
-        if (!string.IsNullOrWhiteSpace(filter.Action)) query = query.Where(a => a.Action == filter.Action.Trim());
+        if (!string.IsNullOrWhiteSpace(filter.ActionName)) query = query.Where(a => a.Action == filter.ActionName.Trim());
 
         var entityTypes = await scoped.Select(a => a.EntityType).Distinct().ToListAsync(cancellationToken);
         var rows = await query.OrderByDescending(a => a.AtUtc).ThenByDescending(a => a.Id)
@@ -60,6 +69,7 @@ public sealed class AuditController(AppDbContext db, IStringLocalizer<SharedReso
         return View(new AuditIndexViewModel
         {
             Filter = filter,
+            Actions = KnownActions.Select(a => new AuditOption(a, ActionName(a))).ToList(),
             EntityTypes = entityTypes.Select(t => new AuditOption(t, EntityTypeName(t))).OrderBy(o => o.Text, StringComparer.Ordinal).ToList(),
             Entries = new PagedList<AuditRow>
             {

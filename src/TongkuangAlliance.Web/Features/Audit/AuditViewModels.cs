@@ -18,8 +18,9 @@ public sealed class AuditFilter
     [StringLength(100)]
     public string? EntityId { get; set; }
 
+    /// <summary>Not "Action": that name would bind the route's own action ("Index").</summary>
     [StringLength(40)]
-    public string? Action { get; set; }
+    public string? ActionName { get; set; }
 }
 
 public sealed record AuditOption(string Value, string Text);
@@ -33,5 +34,6 @@ public sealed class AuditIndexViewModel
 {
     public required AuditFilter Filter { get; init; }
     public required IReadOnlyList<AuditOption> EntityTypes { get; init; }
+    public required IReadOnlyList<AuditOption> Actions { get; init; }
     public required PagedList<AuditRow> Entries { get; init; }
 }
