@@ -10,6 +10,7 @@ using TongkuangAlliance.Core.Data;
 using TongkuangAlliance.Core.Identity;
 using TongkuangAlliance.Web;
 using TongkuangAlliance.Web.Authorization;
+using TongkuangAlliance.Web.Features.Dashboards;
 using TongkuangAlliance.Web.Features.Residents;
 using TongkuangAlliance.Web.Infrastructure;
 using TongkuangAlliance.Web.Infrastructure.Database;
@@ -33,7 +34,11 @@ builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
 builder.Services.AddPortalDatabase();
 builder.Services.AddScoped<DemoSeeder>();
+builder.Services.AddScoped<TongkuangAlliance.Web.Features.Volunteers.VolunteerActions>();
+builder.Services.AddScoped<TongkuangAlliance.Web.Features.Volunteers.MemberImport>();
 builder.Services.AddResidentChannel(builder.Configuration);
+builder.Services.Configure<DashboardOptions>(builder.Configuration.GetSection(DashboardOptions.Section));
+builder.Services.AddScoped<DashboardQueries>();
 
 builder.Services.AddPortalLocalization();
 // Razor would otherwise escape every Chinese character as &#x...; — valid, but pages triple in size.
@@ -103,6 +108,7 @@ builder.Services
     {
         o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
         o.ModelBinderProviders.Insert(0, new TongkuangAlliance.Web.Infrastructure.ModelBinding.TolerantBooleanModelBinderProvider());
+        o.Conventions.Add(new StaffOnlyConvention());
         o.ModelMetadataDetailsProviders.Add(new LocalizedImplicitRequiredProvider());
     })
     .AddViewLocalization()

@@ -62,6 +62,30 @@ public static class CaseNumbers
         }
     }
 
+    /// <summary>
+    /// Numbers many new cases at once, in registration order, for a bulk load that saves them with one
+    /// <c>SaveChangesAsync</c> (the demo's history). The sequence rows are read and advanced in the same save, so
+    /// the counter stays consistent with the numbers used; a concurrent intake loses on the sequence's concurrency
+    /// token rather than sharing a number.
+    /// </summary>
+    public static async Task NumberBatchAsync(AppDbContext db, IEnumerable<Case> cases, CancellationToken cancellationToken = default)
+    {
+        foreach (var year in cases.OrderBy(c => c.RegisteredAtUtc).GroupBy(c => YearOf(c.RegisteredAtUtc)))
+        {
+            var sequence = await db.CaseNumberSequences.SingleOrDefaultAsync(s => s.Year == year.Key, cancellationToken);
+            if (sequence is null)
+            {
+                sequence = new CaseNumberSequence(year.Key);
+                db.CaseNumberSequences.Add(sequence);
+            }
+            foreach (var kase in year)
+            {
+                if (kase.Number.Length > 0) throw new InvalidOperationException("Only new cases are numbered.");
+                kase.AssignNumber(Format(year.Key, sequence.Take()));
+            }
+        }
+    }
+
     /// <summary>Takes the next number of the year; true when this creates the year's sequence row.</summary>
     private static async Task<bool> AssignAsync(AppDbContext db, Case kase, int year, CancellationToken cancellationToken)
     {

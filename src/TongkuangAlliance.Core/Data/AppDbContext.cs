@@ -9,6 +9,7 @@ using TongkuangAlliance.Core.GridWork;
 using TongkuangAlliance.Core.Identity;
 using TongkuangAlliance.Core.Joint;
 using TongkuangAlliance.Core.Structure;
+using TongkuangAlliance.Core.Volunteers;
 
 namespace TongkuangAlliance.Core.Data;
 
@@ -59,6 +60,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityUser
     public DbSet<ActivityFeed> ActivityFeeds => Set<ActivityFeed>();
     public DbSet<AppUserGrid> AppUserGrids => Set<AppUserGrid>();
     public DbSet<Visit> Visits => Set<Visit>();
+    public DbSet<PartyMember> PartyMembers => Set<PartyMember>();
+    public DbSet<ActivitySignUp> ActivitySignUps => Set<ActivitySignUp>();
+    public DbSet<CheckIn> CheckIns => Set<CheckIn>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -15,6 +15,8 @@ public class AppUser : IdentityUser
     public int SubDistrictId { get; private set; }
     public int? CommunityId { get; private set; }
     public int? MemberUnitId { get; private set; }
+    /// <summary>A volunteer's own party-member record (role Volunteer only).</summary>
+    public int? PartyMemberId { get; private set; }
     public bool IsActive { get; private set; } = true;
     public DateTime CreatedAtUtc { get; set; }
 
@@ -26,7 +28,7 @@ public class AppUser : IdentityUser
     /// its community and at least one grid of that community (<paramref name="grids"/>; load <see cref="GridLinks"/>
     /// first when changing an existing account).
     /// </summary>
-    public void AssignScope(PortalRole role, int subDistrictId, int? communityId, int? memberUnitId, IReadOnlyCollection<Grid>? grids = null)
+    public void AssignScope(PortalRole role, int subDistrictId, int? communityId, int? memberUnitId, IReadOnlyCollection<Grid>? grids = null, int? partyMemberId = null)
     {
         var gridIds = new List<int>();
         switch (role)
@@ -50,6 +52,12 @@ public class AppUser : IdentityUser
                 memberUnitId = null;
                 gridIds.AddRange(grids.Select(g => g.Id).Distinct());
                 break;
+            case PortalRole.Volunteer:
+                // A volunteer acts for their own party-member record; the community is the one they reported to.
+                if (partyMemberId is null) throw new DomainException("Account.PartyMemberRequired", "PartyMemberId");
+                if (communityId is null) throw new DomainException("Account.CommunityRequired", "CommunityId");
+                memberUnitId = null;
+                break;
             default:
                 throw new DomainException("Account.RoleRequired", "Role");
         }
@@ -58,6 +66,7 @@ public class AppUser : IdentityUser
         SubDistrictId = subDistrictId;
         CommunityId = communityId;
         MemberUnitId = memberUnitId;
+        PartyMemberId = role == PortalRole.Volunteer ? partyMemberId : null;
         GridLinks.RemoveAll(link => !gridIds.Contains(link.GridId));
         foreach (var grid in grids ?? [])
         {

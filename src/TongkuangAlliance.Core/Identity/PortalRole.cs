@@ -9,6 +9,9 @@ public enum PortalRole
 
     /// <summary>网格员 / 网格长: scoped to one or more grids of one community (issue 9).</summary>
     GridWorker = 4,
+
+    /// <summary>党员志愿者: an in-service party member, scoped to themself (and their home community) (issue 5).</summary>
+    Volunteer = 5,
 }
 
 public static class PortalRoles
@@ -17,4 +20,5 @@ public static class PortalRoles
     public const string CommunityCommittee = nameof(PortalRole.CommunityCommittee);
     public const string PairedUnit = nameof(PortalRole.PairedUnit);
     public const string GridWorker = nameof(PortalRole.GridWorker);
+    public const string Volunteer = nameof(PortalRole.Volunteer);
 }

@@ -764,9 +764,13 @@ namespace TongkuangAlliance.Migrations.PostgreSQL.Migrations
 
                     b.HasIndex("ResolveDueAtUtc");
 
+                    b.HasIndex("ResolvedAtUtc");
+
                     b.HasIndex("Status");
 
                     b.HasIndex("UpdateDueAtUtc");
+
+                    b.HasIndex("CommunityId", "ResolvedAtUtc");
 
                     b.HasIndex("CommunityId", "Status");
 
@@ -997,6 +1001,8 @@ namespace TongkuangAlliance.Migrations.PostgreSQL.Migrations
 
                     b.HasIndex("CaseId");
 
+                    b.HasIndex("Date", "CaseId");
+
                     b.ToTable("FollowUps");
                 });
 
@@ -1185,6 +1191,9 @@ namespace TongkuangAlliance.Migrations.PostgreSQL.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<int?>("PartyMemberId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("PasswordHash")
                         .HasColumnType("text");
 
@@ -1224,6 +1233,9 @@ namespace TongkuangAlliance.Migrations.PostgreSQL.Migrations
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("PartyMemberId")
+                        .IsUnique();
 
                     b.HasIndex("SubDistrictId");
 
@@ -2038,6 +2050,221 @@ namespace TongkuangAlliance.Migrations.PostgreSQL.Migrations
                     b.ToTable("SubDistricts");
                 });
 
+            modelBuilder.Entity("TongkuangAlliance.Core.Volunteers.ActivitySignUp", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ActivityId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ActivityServiceId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime?>("ModifiedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ModifiedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("PartyMemberId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("QueuedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartyMemberId");
+
+                    b.HasIndex("ActivityId", "PartyMemberId")
+                        .IsUnique();
+
+                    b.HasIndex("ActivityServiceId", "Status", "QueuedAtUtc");
+
+                    b.ToTable("ActivitySignUps");
+                });
+
+            modelBuilder.Entity("TongkuangAlliance.Core.Volunteers.CheckIn", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ActivityId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CheckOutSource")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateTime>("CheckedInAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("CheckedOutAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CorrectionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int?>("Minutes")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ModifiedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ModifiedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("PartyMemberId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CheckedInAtUtc");
+
+                    b.HasIndex("ActivityId", "PartyMemberId")
+                        .IsUnique();
+
+                    b.HasIndex("PartyMemberId", "CheckedInAtUtc");
+
+                    b.ToTable("CheckIns");
+                });
+
+            modelBuilder.Entity("TongkuangAlliance.Core.Volunteers.PartyMember", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("ConfirmedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("EmployerName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("HomeCommunityId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("HomeCompoundId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("MemberUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ModifiedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ModifiedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("PartyBranch")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("PhoneTail")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<string>("Registration")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateOnly>("ReportedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Skills")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HomeCompoundId");
+
+                    b.HasIndex("Phone")
+                        .IsUnique();
+
+                    b.HasIndex("PhoneTail");
+
+                    b.HasIndex("HomeCommunityId", "Name");
+
+                    b.HasIndex("MemberUnitId", "Name");
+
+                    b.ToTable("PartyMembers");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
                     b.HasOne("TongkuangAlliance.Core.Identity.AppUser", null)
@@ -2316,6 +2543,11 @@ namespace TongkuangAlliance.Migrations.PostgreSQL.Migrations
                     b.HasOne("TongkuangAlliance.Core.Structure.MemberUnit", null)
                         .WithMany()
                         .HasForeignKey("MemberUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("TongkuangAlliance.Core.Volunteers.PartyMember", null)
+                        .WithMany()
+                        .HasForeignKey("PartyMemberId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("TongkuangAlliance.Core.Structure.SubDistrict", null)
@@ -2642,6 +2874,77 @@ namespace TongkuangAlliance.Migrations.PostgreSQL.Migrations
                         .IsRequired();
 
                     b.Navigation("Community");
+
+                    b.Navigation("MemberUnit");
+                });
+
+            modelBuilder.Entity("TongkuangAlliance.Core.Volunteers.ActivitySignUp", b =>
+                {
+                    b.HasOne("TongkuangAlliance.Core.Activities.Activity", "Activity")
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TongkuangAlliance.Core.Activities.ActivityService", "ActivityService")
+                        .WithMany()
+                        .HasForeignKey("ActivityServiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TongkuangAlliance.Core.Volunteers.PartyMember", "PartyMember")
+                        .WithMany()
+                        .HasForeignKey("PartyMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Activity");
+
+                    b.Navigation("ActivityService");
+
+                    b.Navigation("PartyMember");
+                });
+
+            modelBuilder.Entity("TongkuangAlliance.Core.Volunteers.CheckIn", b =>
+                {
+                    b.HasOne("TongkuangAlliance.Core.Activities.Activity", "Activity")
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TongkuangAlliance.Core.Volunteers.PartyMember", "PartyMember")
+                        .WithMany()
+                        .HasForeignKey("PartyMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Activity");
+
+                    b.Navigation("PartyMember");
+                });
+
+            modelBuilder.Entity("TongkuangAlliance.Core.Volunteers.PartyMember", b =>
+                {
+                    b.HasOne("TongkuangAlliance.Core.Structure.Community", "HomeCommunity")
+                        .WithMany()
+                        .HasForeignKey("HomeCommunityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TongkuangAlliance.Core.Structure.Compound", "HomeCompound")
+                        .WithMany()
+                        .HasForeignKey("HomeCompoundId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("TongkuangAlliance.Core.Structure.MemberUnit", "MemberUnit")
+                        .WithMany()
+                        .HasForeignKey("MemberUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("HomeCommunity");
+
+                    b.Navigation("HomeCompound");
 
                     b.Navigation("MemberUnit");
                 });

@@ -804,9 +804,13 @@ namespace TongkuangAlliance.Migrations.SqlServer.Migrations
 
                     b.HasIndex("ResolveDueAtUtc");
 
+                    b.HasIndex("ResolvedAtUtc");
+
                     b.HasIndex("Status");
 
                     b.HasIndex("UpdateDueAtUtc");
+
+                    b.HasIndex("CommunityId", "ResolvedAtUtc");
 
                     b.HasIndex("CommunityId", "Status");
 
@@ -1052,6 +1056,8 @@ namespace TongkuangAlliance.Migrations.SqlServer.Migrations
 
                     b.HasIndex("CaseId");
 
+                    b.HasIndex("Date", "CaseId");
+
                     b.ToTable("FollowUps");
                 });
 
@@ -1251,6 +1257,9 @@ namespace TongkuangAlliance.Migrations.SqlServer.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
 
+                    b.Property<int?>("PartyMemberId")
+                        .HasColumnType("int");
+
                     b.Property<string>("PasswordHash")
                         .HasColumnType("nvarchar(max)");
 
@@ -1291,6 +1300,10 @@ namespace TongkuangAlliance.Migrations.SqlServer.Migrations
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex")
                         .HasFilter("[NormalizedUserName] IS NOT NULL");
+
+                    b.HasIndex("PartyMemberId")
+                        .IsUnique()
+                        .HasFilter("[PartyMemberId] IS NOT NULL");
 
                     b.HasIndex("SubDistrictId");
 
@@ -2170,6 +2183,236 @@ namespace TongkuangAlliance.Migrations.SqlServer.Migrations
                     b.ToTable("SubDistricts");
                 });
 
+            modelBuilder.Entity("TongkuangAlliance.Core.Volunteers.ActivitySignUp", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ActivityId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ActivityServiceId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime?>("ModifiedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ModifiedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int>("PartyMemberId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("QueuedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<byte[]>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("rowversion");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartyMemberId");
+
+                    b.HasIndex("ActivityId", "PartyMemberId")
+                        .IsUnique();
+
+                    b.HasIndex("ActivityServiceId", "Status", "QueuedAtUtc");
+
+                    b.ToTable("ActivitySignUps");
+                });
+
+            modelBuilder.Entity("TongkuangAlliance.Core.Volunteers.CheckIn", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ActivityId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("CheckOutSource")
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<DateTime>("CheckedInAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("CheckedOutAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CorrectionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int?>("Minutes")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("ModifiedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ModifiedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int>("PartyMemberId")
+                        .HasColumnType("int");
+
+                    b.Property<byte[]>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("rowversion");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CheckedInAtUtc");
+
+                    b.HasIndex("ActivityId", "PartyMemberId")
+                        .IsUnique();
+
+                    b.HasIndex("PartyMemberId", "CheckedInAtUtc");
+
+                    b.ToTable("CheckIns");
+                });
+
+            modelBuilder.Entity("TongkuangAlliance.Core.Volunteers.PartyMember", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("ConfirmedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("EmployerName")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("HomeCommunityId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("HomeCompoundId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("MemberUnitId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("ModifiedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ModifiedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("PartyBranch")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("PhoneTail")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("nvarchar(4)");
+
+                    b.Property<string>("Registration")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<DateOnly>("ReportedOn")
+                        .HasColumnType("date");
+
+                    b.Property<byte[]>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("rowversion");
+
+                    b.Property<string>("Skills")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HomeCompoundId");
+
+                    b.HasIndex("Phone")
+                        .IsUnique();
+
+                    b.HasIndex("PhoneTail");
+
+                    b.HasIndex("HomeCommunityId", "Name");
+
+                    b.HasIndex("MemberUnitId", "Name");
+
+                    b.ToTable("PartyMembers");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
                     b.HasOne("TongkuangAlliance.Core.Identity.AppUser", null)
@@ -2448,6 +2691,11 @@ namespace TongkuangAlliance.Migrations.SqlServer.Migrations
                     b.HasOne("TongkuangAlliance.Core.Structure.MemberUnit", null)
                         .WithMany()
                         .HasForeignKey("MemberUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("TongkuangAlliance.Core.Volunteers.PartyMember", null)
+                        .WithMany()
+                        .HasForeignKey("PartyMemberId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("TongkuangAlliance.Core.Structure.SubDistrict", null)
@@ -2774,6 +3022,77 @@ namespace TongkuangAlliance.Migrations.SqlServer.Migrations
                         .IsRequired();
 
                     b.Navigation("Community");
+
+                    b.Navigation("MemberUnit");
+                });
+
+            modelBuilder.Entity("TongkuangAlliance.Core.Volunteers.ActivitySignUp", b =>
+                {
+                    b.HasOne("TongkuangAlliance.Core.Activities.Activity", "Activity")
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TongkuangAlliance.Core.Activities.ActivityService", "ActivityService")
+                        .WithMany()
+                        .HasForeignKey("ActivityServiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TongkuangAlliance.Core.Volunteers.PartyMember", "PartyMember")
+                        .WithMany()
+                        .HasForeignKey("PartyMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Activity");
+
+                    b.Navigation("ActivityService");
+
+                    b.Navigation("PartyMember");
+                });
+
+            modelBuilder.Entity("TongkuangAlliance.Core.Volunteers.CheckIn", b =>
+                {
+                    b.HasOne("TongkuangAlliance.Core.Activities.Activity", "Activity")
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TongkuangAlliance.Core.Volunteers.PartyMember", "PartyMember")
+                        .WithMany()
+                        .HasForeignKey("PartyMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Activity");
+
+                    b.Navigation("PartyMember");
+                });
+
+            modelBuilder.Entity("TongkuangAlliance.Core.Volunteers.PartyMember", b =>
+                {
+                    b.HasOne("TongkuangAlliance.Core.Structure.Community", "HomeCommunity")
+                        .WithMany()
+                        .HasForeignKey("HomeCommunityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TongkuangAlliance.Core.Structure.Compound", "HomeCompound")
+                        .WithMany()
+                        .HasForeignKey("HomeCompoundId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("TongkuangAlliance.Core.Structure.MemberUnit", "MemberUnit")
+                        .WithMany()
+                        .HasForeignKey("MemberUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("HomeCommunity");
+
+                    b.Navigation("HomeCompound");
 
                     b.Navigation("MemberUnit");
                 });

@@ -16,12 +16,23 @@ public static class Policies
     /// <summary>The alliance's own work (pairing lists, joint meetings, supervision): committees and units, not grid workers.</summary>
     public const string AllianceMembers = nameof(AllianceMembers);
 
+    /// <summary>Every role but Volunteer: applied to every staff controller by <see cref="StaffOnlyConvention"/>.</summary>
+    public const string PortalStaff = nameof(PortalStaff);
+
+    public const string VolunteerOnly = nameof(VolunteerOnly);
+
+    /// <summary>Who reads the volunteer registry and hours ledger: the committees and member units, each within its scope.</summary>
+    public const string VolunteerLedger = nameof(VolunteerLedger);
+
     public static void AddPortalPolicies(this Microsoft.AspNetCore.Authorization.AuthorizationOptions options)
     {
         options.AddPolicy(SubDistrictOnly, p => p.RequireRole(PortalRoles.SubDistrictCommittee));
         options.AddPolicy(CommunityOrSubDistrict, p => p.RequireRole(PortalRoles.SubDistrictCommittee, PortalRoles.CommunityCommittee));
         options.AddPolicy(CaseWorkers, p => p.RequireRole(PortalRoles.SubDistrictCommittee, PortalRoles.CommunityCommittee, PortalRoles.GridWorker));
         options.AddPolicy(GridWorkerOnly, p => p.RequireRole(PortalRoles.GridWorker));
+        options.AddPolicy(PortalStaff, p => p.RequireRole(PortalRoles.SubDistrictCommittee, PortalRoles.CommunityCommittee, PortalRoles.PairedUnit, PortalRoles.GridWorker));
+        options.AddPolicy(VolunteerOnly, p => p.RequireRole(PortalRoles.Volunteer));
+        options.AddPolicy(VolunteerLedger, p => p.RequireRole(PortalRoles.SubDistrictCommittee, PortalRoles.CommunityCommittee, PortalRoles.PairedUnit));
         options.AddPolicy(AllianceMembers, p => p.RequireRole(PortalRoles.SubDistrictCommittee, PortalRoles.CommunityCommittee, PortalRoles.PairedUnit));
     }
 }

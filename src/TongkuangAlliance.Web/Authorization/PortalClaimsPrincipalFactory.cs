@@ -30,6 +30,7 @@ public sealed class PortalClaimsPrincipalFactory(UserManager<AppUser> userManage
         PortalRole.CommunityCommittee => await db.Communities.Where(c => c.Id == user.CommunityId).Select(c => c.Name).SingleAsync(),
         PortalRole.PairedUnit => await db.MemberUnits.Where(u => u.Id == user.MemberUnitId).Select(u => u.Name).SingleAsync(),
         PortalRole.GridWorker => await GridScopeNameAsync(user),
+        PortalRole.Volunteer => await db.Communities.Where(c => c.Id == user.CommunityId).Select(c => c.Name).SingleAsync(),
         _ => await db.SubDistricts.Where(s => s.Id == user.SubDistrictId).Select(s => s.Name).SingleAsync(),
     };
 

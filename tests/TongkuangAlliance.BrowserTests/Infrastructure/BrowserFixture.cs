@@ -27,6 +27,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public Uri BaseAddress => _factory?.BaseAddress ?? throw new InvalidOperationException("The portal is not running.");
 
+    /// <summary>The running portal's services, for arranging data a story needs (e.g. an activity happening now).</summary>
+    public IServiceProvider Services => _factory?.Services ?? throw new InvalidOperationException("The portal is not running.");
+
     public static bool BrowserRequired => Environment.GetEnvironmentVariable("TK_REQUIRE_BROWSER") == "1";
 
     public async Task InitializeAsync()

@@ -8,6 +8,6 @@ public sealed class AgreementsMatrixRows : IMatrixRows
     public IEnumerable<MatrixRow> Rows() =>
     [
         new("GET", "Agreements", "Print", ids => $"/Agreements/Print/{ids.StoryCase}",
-            Expect(Outcome.SignIn, Outcome.Ok, Outcome.Ok, Outcome.NotFound, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden)),
+            Expect(Outcome.SignIn, Outcome.Ok, Outcome.Ok, Outcome.NotFound, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden)),
     ];
 }

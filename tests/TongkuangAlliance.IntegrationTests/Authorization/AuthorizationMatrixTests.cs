@@ -33,6 +33,8 @@ public sealed class MatrixFixture : IAsyncLifetime
                 Persona.UnitOut => PortalClient.Users.MiddleSchoolUnit,
                 Persona.GridIn => GridWorkMatrixRows.GridInUser,
                 Persona.GridOut => GridWorkMatrixRows.GridOutUser,
+                Persona.VolunteerIn => VolunteersMatrixRows.VolunteerInUser,
+                Persona.VolunteerOut => VolunteersMatrixRows.VolunteerOutUser,
                 _ => null,
             };
             if (user is not null) await client.SignedInAsAsync(user);

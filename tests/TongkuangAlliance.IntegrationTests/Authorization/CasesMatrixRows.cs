@@ -11,10 +11,10 @@ namespace TongkuangAlliance.IntegrationTests.Authorization;
 public sealed class CasesMatrixRows : IMatrixRows
 {
     private static Dictionary<Persona, Outcome> Staff() =>
-        Expect(Outcome.SignIn, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Forbidden, Outcome.Forbidden, Outcome.Ok, Outcome.Ok);
+        Expect(Outcome.SignIn, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Forbidden, Outcome.Forbidden, Outcome.Ok, Outcome.Ok, Outcome.Forbidden, Outcome.Forbidden);
 
     private static Dictionary<Persona, Outcome> SouthCase() =>
-        Expect(Outcome.SignIn, Outcome.Ok, Outcome.Ok, Outcome.NotFound, Outcome.Forbidden, Outcome.Forbidden, Outcome.Ok, Outcome.NotFound);
+        Expect(Outcome.SignIn, Outcome.Ok, Outcome.Ok, Outcome.NotFound, Outcome.Forbidden, Outcome.Forbidden, Outcome.Ok, Outcome.NotFound, Outcome.Forbidden, Outcome.Forbidden);
 
     private static Func<Infrastructure.DemoIds, Dictionary<string, string>> Stale(Dictionary<string, string>? fields = null) =>
         _ => new Dictionary<string, string>(fields ?? new Dictionary<string, string>()) { ["version"] = Guid.Empty.ToString() };

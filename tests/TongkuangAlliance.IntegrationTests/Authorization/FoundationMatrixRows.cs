@@ -20,14 +20,14 @@ public sealed class FoundationMatrixRows : IMatrixRows
         new("POST", "Error", "Index", _ => "/Error/404", All(NotFound, anonymous: NotFound)),
         new("GET", "Home", "Index", _ => "/", All(Ok)),
 
-        new("GET", "Communities", "Index", _ => "/Communities", All(Ok)),
+        new("GET", "Communities", "Index", _ => "/Communities", Staff(Ok)),
         new("GET", "Communities", "Details", ids => $"/Communities/Details/{ids.SouthCommunity}",
-            Expect(SignIn, Ok, Ok, NotFound, Ok, NotFound, Ok, Ok)),
+            Expect(SignIn, Ok, Ok, NotFound, Ok, NotFound, Ok, Ok, Forbidden, Forbidden)),
         new("GET", "Communities", "Create", _ => "/Communities/Create", SubDistrictOnly()),
         new("POST", "Communities", "Create", _ => "/Communities/Create", SubDistrictOnly(), _ => new() { ["Name"] = "" }),
         new("GET", "Communities", "Edit", ids => $"/Communities/Edit/{ids.SouthCommunity}",
-            Expect(SignIn, Ok, Ok, NotFound, Forbidden, NotFound, Forbidden, Forbidden)),
+            Expect(SignIn, Ok, Ok, NotFound, Forbidden, NotFound, Forbidden, Forbidden, Forbidden, Forbidden)),
         new("POST", "Communities", "Edit", ids => $"/Communities/Edit/{ids.SouthCommunity}",
-            Expect(SignIn, Ok, Ok, NotFound, Forbidden, NotFound, Forbidden, Forbidden), _ => new() { ["Name"] = "" }),
+            Expect(SignIn, Ok, Ok, NotFound, Forbidden, NotFound, Forbidden, Forbidden, Forbidden, Forbidden), _ => new() { ["Name"] = "" }),
     ];
 }

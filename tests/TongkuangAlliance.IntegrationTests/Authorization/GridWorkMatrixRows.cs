@@ -24,11 +24,11 @@ public sealed class GridWorkMatrixRows : IMatrixRows
 
     private const Outcome Ok = Outcome.Ok, SignIn = Outcome.SignIn, Forbidden = Outcome.Forbidden, NotFound = Outcome.NotFound;
 
-    private static Dictionary<Persona, Outcome> GridWorkers() => Expect(SignIn, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Ok, Ok);
+    private static Dictionary<Persona, Outcome> GridWorkers() => Expect(SignIn, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Ok, Ok, Forbidden, Forbidden);
 
-    private static Dictionary<Persona, Outcome> Ledger() => Expect(SignIn, Ok, Ok, Ok, Forbidden, Forbidden, Ok, Ok);
+    private static Dictionary<Persona, Outcome> Ledger() => Expect(SignIn, Ok, Ok, Ok, Forbidden, Forbidden, Ok, Ok, Forbidden, Forbidden);
 
-    private static Dictionary<Persona, Outcome> SouthGridRecord() => Expect(SignIn, Ok, Ok, NotFound, Forbidden, Forbidden, Ok, NotFound);
+    private static Dictionary<Persona, Outcome> SouthGridRecord() => Expect(SignIn, Ok, Ok, NotFound, Forbidden, Forbidden, Ok, NotFound, Forbidden, Forbidden);
 
     public IEnumerable<MatrixRow> Rows() =>
     [
@@ -49,7 +49,7 @@ public sealed class GridWorkMatrixRows : IMatrixRows
         // No category and a stale version: re-displayed, no case made.
         new("POST", "GridWork", "VisitToCase", _ => $"/GridWork/VisitToCase/{SouthVisit}", SouthGridRecord(),
             _ => new() { ["CaseInput.Version"] = Guid.Empty.ToString(), ["CaseInput.Title"] = "" }),
-        new("GET", "GridWork", "Summary", _ => "/GridWork/Summary", Expect(SignIn, Ok, Ok, Ok, Forbidden, Forbidden, Forbidden, Forbidden)),
+        new("GET", "GridWork", "Summary", _ => "/GridWork/Summary", Expect(SignIn, Ok, Ok, Ok, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden)),
         new("GET", "GridWork", "BuildingSheet", ids => $"/GridWork/BuildingSheet/{ids.SouthBuilding}", SouthGridRecord()),
         new("GET", "GridWork", "GridSheet", ids => $"/GridWork/GridSheet/{ids.SouthGrid}", SouthGridRecord()),
     ];

@@ -12,15 +12,15 @@ public sealed class GridsMatrixRows : IMatrixRows
 {
     private const Outcome Ok = Outcome.Ok, SignIn = Outcome.SignIn, Forbidden = Outcome.Forbidden, NotFound = Outcome.NotFound;
 
-    private static Dictionary<Persona, Outcome> Read() => Expect(SignIn, Ok, Ok, NotFound, Ok, NotFound, Ok, Ok);
+    private static Dictionary<Persona, Outcome> Read() => Expect(SignIn, Ok, Ok, NotFound, Ok, NotFound, Ok, Ok, Forbidden, Forbidden);
 
-    private static Dictionary<Persona, Outcome> Change() => Expect(SignIn, Ok, Ok, NotFound, Forbidden, NotFound, Forbidden, Forbidden);
+    private static Dictionary<Persona, Outcome> Change() => Expect(SignIn, Ok, Ok, NotFound, Forbidden, NotFound, Forbidden, Forbidden, Forbidden, Forbidden);
 
     private static Dictionary<string, string> EmptyName(Infrastructure.DemoIds _) => new() { ["Name"] = "" };
 
     public IEnumerable<MatrixRow> Rows() =>
     [
-        new("GET", "Grids", "Index", _ => "/Grids", All(Ok)),
+        new("GET", "Grids", "Index", _ => "/Grids", Staff(Ok)),
         new("GET", "Grids", "Details", ids => $"/Grids/Details/{ids.SouthGrid}", Read()),
 
         new("GET", "Grids", "Create", ids => $"/Grids/Create?communityId={ids.SouthCommunity}", Change()),

@@ -22,36 +22,36 @@ public sealed class JointMatrixRows : IMatrixRows
     public IEnumerable<MatrixRow> Rows() =>
     [
         // A pairing's page: both sides and the sub-district; the other community and unit get 404.
-        new("GET", "PairingLists", "Details", ids => $"/PairingLists/Details/{ids.SouthEngineeringPairing}", Expect(SignIn, Ok, Ok, NotFound, Ok, NotFound, Forbidden, Forbidden)),
+        new("GET", "PairingLists", "Details", ids => $"/PairingLists/Details/{ids.SouthEngineeringPairing}", Expect(SignIn, Ok, Ok, NotFound, Ok, NotFound, Forbidden, Forbidden, Forbidden, Forbidden)),
         // Needs: the community side (and the sub-district); the unit of the pairing is refused by role.
-        new("GET", "PairingLists", "AddNeed", ids => $"/PairingLists/AddNeed/{ids.SouthEngineeringPairing}", Expect(SignIn, Ok, Ok, NotFound, Forbidden, NotFound, Forbidden, Forbidden)),
-        new("POST", "PairingLists", "AddNeed", ids => $"/PairingLists/AddNeed/{ids.SouthEngineeringPairing}", Expect(SignIn, Ok, Ok, NotFound, Forbidden, NotFound, Forbidden, Forbidden), EmptyEntry),
+        new("GET", "PairingLists", "AddNeed", ids => $"/PairingLists/AddNeed/{ids.SouthEngineeringPairing}", Expect(SignIn, Ok, Ok, NotFound, Forbidden, NotFound, Forbidden, Forbidden, Forbidden, Forbidden)),
+        new("POST", "PairingLists", "AddNeed", ids => $"/PairingLists/AddNeed/{ids.SouthEngineeringPairing}", Expect(SignIn, Ok, Ok, NotFound, Forbidden, NotFound, Forbidden, Forbidden, Forbidden, Forbidden), EmptyEntry),
         // Resources: the unit side (and the sub-district).
-        new("GET", "PairingLists", "AddResource", ids => $"/PairingLists/AddResource/{ids.SouthEngineeringPairing}", Expect(SignIn, Ok, Forbidden, NotFound, Ok, NotFound, Forbidden, Forbidden)),
-        new("POST", "PairingLists", "AddResource", ids => $"/PairingLists/AddResource/{ids.SouthEngineeringPairing}", Expect(SignIn, Ok, Forbidden, NotFound, Ok, NotFound, Forbidden, Forbidden), EmptyEntry),
+        new("GET", "PairingLists", "AddResource", ids => $"/PairingLists/AddResource/{ids.SouthEngineeringPairing}", Expect(SignIn, Ok, Forbidden, NotFound, Ok, NotFound, Forbidden, Forbidden, Forbidden, Forbidden)),
+        new("POST", "PairingLists", "AddResource", ids => $"/PairingLists/AddResource/{ids.SouthEngineeringPairing}", Expect(SignIn, Ok, Forbidden, NotFound, Ok, NotFound, Forbidden, Forbidden, Forbidden, Forbidden), EmptyEntry),
         // Projects: either side.
-        new("GET", "PairingLists", "CreateProject", ids => $"/PairingLists/CreateProject/{ids.SouthEngineeringPairing}", Expect(SignIn, Ok, Ok, NotFound, Ok, NotFound, Forbidden, Forbidden)),
-        new("POST", "PairingLists", "CreateProject", ids => $"/PairingLists/CreateProject/{ids.SouthEngineeringPairing}", Expect(SignIn, Ok, Ok, NotFound, Ok, NotFound, Forbidden, Forbidden), EmptyEntry),
+        new("GET", "PairingLists", "CreateProject", ids => $"/PairingLists/CreateProject/{ids.SouthEngineeringPairing}", Expect(SignIn, Ok, Ok, NotFound, Ok, NotFound, Forbidden, Forbidden, Forbidden, Forbidden)),
+        new("POST", "PairingLists", "CreateProject", ids => $"/PairingLists/CreateProject/{ids.SouthEngineeringPairing}", Expect(SignIn, Ok, Ok, NotFound, Ok, NotFound, Forbidden, Forbidden, Forbidden, Forbidden), EmptyEntry),
 
-        new("GET", "JointMeetings", "Index", _ => "/JointMeetings", Expect(SignIn, Ok, Ok, Ok, Ok, Ok, Forbidden, Forbidden)),
+        new("GET", "JointMeetings", "Index", _ => "/JointMeetings", Expect(SignIn, Ok, Ok, Ok, Ok, Ok, Forbidden, Forbidden, Forbidden, Forbidden)),
         // Meeting 3: convened by 南区, attended by 铜矿工程部; 北区 and 铜矿中学 were not there.
-        new("GET", "JointMeetings", "Details", _ => $"/JointMeetings/Details/{SouthCommunityMeeting}", Expect(SignIn, Ok, Ok, NotFound, Ok, NotFound, Forbidden, Forbidden)),
-        new("GET", "JointMeetings", "Create", _ => "/JointMeetings/Create", Expect(SignIn, Ok, Ok, Ok, Forbidden, Forbidden, Forbidden, Forbidden)),
-        new("POST", "JointMeetings", "Create", _ => "/JointMeetings/Create", Expect(SignIn, Ok, Ok, Ok, Forbidden, Forbidden, Forbidden, Forbidden), _ => new() { ["Input.Place"] = "" }),
+        new("GET", "JointMeetings", "Details", _ => $"/JointMeetings/Details/{SouthCommunityMeeting}", Expect(SignIn, Ok, Ok, NotFound, Ok, NotFound, Forbidden, Forbidden, Forbidden, Forbidden)),
+        new("GET", "JointMeetings", "Create", _ => "/JointMeetings/Create", Expect(SignIn, Ok, Ok, Ok, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden)),
+        new("POST", "JointMeetings", "Create", _ => "/JointMeetings/Create", Expect(SignIn, Ok, Ok, Ok, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden), _ => new() { ["Input.Place"] = "" }),
         // Decisions: the sub-district, or the community that convened the meeting; no owner chosen → re-displayed.
-        new("POST", "JointMeetings", "AddDecision", _ => $"/JointMeetings/AddDecision/{SouthCommunityMeeting}", Expect(SignIn, Ok, Ok, NotFound, Forbidden, Forbidden, Forbidden, Forbidden),
+        new("POST", "JointMeetings", "AddDecision", _ => $"/JointMeetings/AddDecision/{SouthCommunityMeeting}", Expect(SignIn, Ok, Ok, NotFound, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden),
             _ => new() { ["Input.DecisionText"] = "矩阵测试", ["Input.Owner"] = "", ["Input.What"] = "" }),
 
         new("GET", "Supervision", "Index", _ => "/Supervision?overdue=true", SubDistrictOnly()),
-        new("GET", "Supervision", "Commitments", ids => $"/Supervision/Commitments?unitId={ids.EngineeringUnit}", Expect(SignIn, Ok, NotFound, NotFound, Ok, NotFound, Forbidden, Forbidden)),
+        new("GET", "Supervision", "Commitments", ids => $"/Supervision/Commitments?unitId={ids.EngineeringUnit}", Expect(SignIn, Ok, NotFound, NotFound, Ok, NotFound, Forbidden, Forbidden, Forbidden, Forbidden)),
         // A project is read by both sides of its pairing; progress only by its owner (铜矿工程部); send back only by the sub-district.
-        new("GET", "Supervision", "Project", _ => $"/Supervision/Project/{SouthEngineeringOpenProject}", Expect(SignIn, Ok, Ok, NotFound, Ok, NotFound, Forbidden, Forbidden)),
-        new("POST", "Supervision", "ProjectProgress", _ => $"/Supervision/ProjectProgress/{SouthEngineeringOpenProject}", Expect(SignIn, Forbidden, NotFound, NotFound, Ok, NotFound, Forbidden, Forbidden),
+        new("GET", "Supervision", "Project", _ => $"/Supervision/Project/{SouthEngineeringOpenProject}", Expect(SignIn, Ok, Ok, NotFound, Ok, NotFound, Forbidden, Forbidden, Forbidden, Forbidden)),
+        new("POST", "Supervision", "ProjectProgress", _ => $"/Supervision/ProjectProgress/{SouthEngineeringOpenProject}", Expect(SignIn, Forbidden, NotFound, NotFound, Ok, NotFound, Forbidden, Forbidden, Forbidden, Forbidden),
             _ => new() { ["ProgressForm.Progress"] = "101", ["ProgressForm.Note"] = "矩阵" }),
         new("POST", "Supervision", "ProjectSendBack", _ => $"/Supervision/ProjectSendBack/{SouthEngineeringOpenProject}", SubDistrictOnly(), _ => new() { ["SendBack.Comment"] = "" }),
         // An action item is read by its owner and the sub-district only.
-        new("GET", "Supervision", "ActionItem", _ => $"/Supervision/ActionItem/{EngineeringActionItem}", Expect(SignIn, Ok, NotFound, NotFound, Ok, NotFound, Forbidden, Forbidden)),
-        new("POST", "Supervision", "ActionItemProgress", _ => $"/Supervision/ActionItemProgress/{EngineeringActionItem}", Expect(SignIn, Forbidden, NotFound, NotFound, Ok, NotFound, Forbidden, Forbidden),
+        new("GET", "Supervision", "ActionItem", _ => $"/Supervision/ActionItem/{EngineeringActionItem}", Expect(SignIn, Ok, NotFound, NotFound, Ok, NotFound, Forbidden, Forbidden, Forbidden, Forbidden)),
+        new("POST", "Supervision", "ActionItemProgress", _ => $"/Supervision/ActionItemProgress/{EngineeringActionItem}", Expect(SignIn, Forbidden, NotFound, NotFound, Ok, NotFound, Forbidden, Forbidden, Forbidden, Forbidden),
             _ => new() { ["ProgressForm.Progress"] = "-1", ["ProgressForm.Note"] = "矩阵" }),
         new("POST", "Supervision", "ActionItemSendBack", _ => $"/Supervision/ActionItemSendBack/{EngineeringActionItem}", SubDistrictOnly(), _ => new() { ["SendBack.Comment"] = "" }),
     ];

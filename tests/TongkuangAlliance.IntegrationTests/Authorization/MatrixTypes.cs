@@ -16,6 +16,12 @@ public enum Persona
     UnitOut,
     GridIn,
     GridOut,
+
+    /// <summary>zhiyuan01: a party member living in 南区社区, employed by 铜矿工程部 (the records the rows use are theirs).</summary>
+    VolunteerIn,
+
+    /// <summary>zhiyuan02: a party member living in 北区社区.</summary>
+    VolunteerOut,
 }
 
 /// <summary>
@@ -47,9 +53,11 @@ public sealed record MatrixRow(
 {
     public override string ToString() => $"{Method} {Controller}.{Action}";
 
-    /// <summary>Every signed-in persona (grid workers included) gets <paramref name="signedIn"/>.</summary>
+    /// <summary>Every signed-in persona (grid workers and volunteers included) gets <paramref name="signedIn"/>.</summary>
     public static Dictionary<Persona, Outcome> All(Outcome signedIn, Outcome anonymous = Outcome.SignIn) => new()
     {
+        [Persona.VolunteerIn] = signedIn,
+        [Persona.VolunteerOut] = signedIn,
         [Persona.Anonymous] = anonymous,
         [Persona.SubDistrict] = signedIn,
         [Persona.CommunityIn] = signedIn,
@@ -60,14 +68,26 @@ public sealed record MatrixRow(
         [Persona.GridOut] = signedIn,
     };
 
+    /// <summary>Every staff persona gets <paramref name="signedIn"/>; volunteers are refused by role (the staff-only convention).</summary>
+    public static Dictionary<Persona, Outcome> Staff(Outcome signedIn)
+    {
+        var outcomes = All(signedIn);
+        outcomes[Persona.VolunteerIn] = Outcome.Forbidden;
+        outcomes[Persona.VolunteerOut] = Outcome.Forbidden;
+        return outcomes;
+    }
+
     /// <summary>
     /// One outcome per persona, in <see cref="Persona"/> order. Every persona is a required argument: a row written
     /// before a persona existed stops compiling ("no argument given that corresponds to 'gridIn'") until it says
-    /// what that persona gets — add the two grid outcomes at the end (GridIn = 南区 第1网格, GridOut = 南区 第2网格).
+    /// what that persona gets — the two grid outcomes (GridIn = 南区 第1网格, GridOut = 南区 第2网格), then the two
+    /// volunteers (VolunteerIn = zhiyuan01 of 南区社区, VolunteerOut = zhiyuan02 of 北区社区).
     /// </summary>
     public static Dictionary<Persona, Outcome> Expect(Outcome anonymous, Outcome subDistrict, Outcome communityIn, Outcome communityOut,
-        Outcome unitIn, Outcome unitOut, Outcome gridIn, Outcome gridOut) => new()
+        Outcome unitIn, Outcome unitOut, Outcome gridIn, Outcome gridOut, Outcome volunteerIn, Outcome volunteerOut) => new()
     {
+        [Persona.VolunteerIn] = volunteerIn,
+        [Persona.VolunteerOut] = volunteerOut,
         [Persona.Anonymous] = anonymous,
         [Persona.SubDistrict] = subDistrict,
         [Persona.CommunityIn] = communityIn,
@@ -80,7 +100,7 @@ public sealed record MatrixRow(
 
     /// <summary>Only the sub-district committee; everyone else signed in (grid workers too) is refused by role.</summary>
     public static Dictionary<Persona, Outcome> SubDistrictOnly() =>
-        Expect(Outcome.SignIn, Outcome.Ok, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden);
+        Expect(Outcome.SignIn, Outcome.Ok, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden);
 }
 
 /// <summary>Each feature declares its rows in a class of its own implementing this; the matrix finds them all.</summary>

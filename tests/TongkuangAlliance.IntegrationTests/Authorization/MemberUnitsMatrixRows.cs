@@ -12,15 +12,15 @@ public sealed class MemberUnitsMatrixRows : IMatrixRows
 
     public IEnumerable<MatrixRow> Rows() =>
     [
-        new("GET", "MemberUnits", "Index", _ => "/MemberUnits", All(Ok)),
+        new("GET", "MemberUnits", "Index", _ => "/MemberUnits", Staff(Ok)),
         new("GET", "MemberUnits", "Details", ids => $"/MemberUnits/Details/{ids.EngineeringUnit}",
-            Expect(SignIn, Ok, Ok, NotFound, Ok, NotFound, NotFound, NotFound)),
+            Expect(SignIn, Ok, Ok, NotFound, Ok, NotFound, NotFound, NotFound, Forbidden, Forbidden)),
         new("GET", "MemberUnits", "Create", _ => "/MemberUnits/Create", SubDistrictOnly()),
         // An empty name re-displays the form: nothing is created.
         new("POST", "MemberUnits", "Create", _ => "/MemberUnits/Create", SubDistrictOnly(), _ => new() { ["Name"] = "" }),
         new("GET", "MemberUnits", "Edit", ids => $"/MemberUnits/Edit/{ids.EngineeringUnit}",
-            Expect(SignIn, Ok, Forbidden, NotFound, Ok, NotFound, NotFound, NotFound)),
+            Expect(SignIn, Ok, Forbidden, NotFound, Ok, NotFound, NotFound, NotFound, Forbidden, Forbidden)),
         new("POST", "MemberUnits", "Edit", ids => $"/MemberUnits/Edit/{ids.EngineeringUnit}",
-            Expect(SignIn, Ok, Forbidden, NotFound, Ok, NotFound, NotFound, NotFound), _ => new() { ["Name"] = "" }),
+            Expect(SignIn, Ok, Forbidden, NotFound, Ok, NotFound, NotFound, NotFound, Forbidden, Forbidden), _ => new() { ["Name"] = "" }),
     ];
 }

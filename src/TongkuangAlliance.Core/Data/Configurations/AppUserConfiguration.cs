@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using TongkuangAlliance.Core.Common;
 using TongkuangAlliance.Core.Identity;
 using TongkuangAlliance.Core.Structure;
+using TongkuangAlliance.Core.Volunteers;
 
 namespace TongkuangAlliance.Core.Data.Configurations;
 
@@ -15,5 +16,8 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         builder.HasOne<SubDistrict>().WithMany().HasForeignKey(u => u.SubDistrictId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Community>().WithMany().HasForeignKey(u => u.CommunityId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<MemberUnit>().WithMany().HasForeignKey(u => u.MemberUnitId).OnDelete(DeleteBehavior.Restrict);
+        // One account per party member.
+        builder.HasOne<PartyMember>().WithMany().HasForeignKey(u => u.PartyMemberId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(u => u.PartyMemberId).IsUnique();
     }
 }

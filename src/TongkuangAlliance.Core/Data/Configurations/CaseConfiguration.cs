@@ -42,6 +42,9 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.HasIndex(c => c.HandlerUserId);
         builder.HasIndex(c => c.CategoryId);
         builder.HasIndex(c => c.IsEscalated);
+        // The dashboards count resolutions per period (all communities, or one).
+        builder.HasIndex(c => c.ResolvedAtUtc);
+        builder.HasIndex(c => new { c.CommunityId, c.ResolvedAtUtc });
 
         builder.HasOne(c => c.Community).WithMany().HasForeignKey(c => c.CommunityId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(c => c.Compound).WithMany().HasForeignKey(c => c.CompoundId).OnDelete(DeleteBehavior.Restrict);

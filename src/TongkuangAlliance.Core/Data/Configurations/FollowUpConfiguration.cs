@@ -14,5 +14,7 @@ internal sealed class FollowUpConfiguration : IEntityTypeConfiguration<FollowUp>
         builder.Property(f => f.Satisfaction).HasConversion<string>().HasMaxLength(CaseConfiguration.EnumLength);
         builder.Property(f => f.Note).HasMaxLength(FieldLengths.Note);
         builder.Ignore(f => f.CallsForReopening);
+        // The dashboards' satisfaction counts the follow-ups of a period.
+        builder.HasIndex(f => new { f.Date, f.CaseId });
     }
 }

@@ -28,6 +28,7 @@ public sealed class SignInInput
 
 /// <summary>Sign-in and sign-out. There is no public registration: the sub-district committee creates accounts.</summary>
 [AllowAnonymous]
+[TongkuangAlliance.Web.Authorization.OpenToVolunteers]
 public sealed class AccountController(SignInManager<AppUser> signIn, UserManager<AppUser> users, AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l, ILogger<AccountController> logger) : Controller
 {
     [HttpGet]

@@ -462,5 +462,5 @@ public sealed class AccountsController(AppDbContext db, UserManager<AppUser> use
     }
 
     private List<SelectListItem> RoleItems() =>
-        Enum.GetValues<PortalRole>().Select(r => new SelectListItem(l["Role." + r], r.ToString())).ToList();
+        Enum.GetValues<PortalRole>().Where(r => r != PortalRole.Volunteer).Select(r => new SelectListItem(l["Role." + r], r.ToString())).ToList();
 }

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Localization;
 using TongkuangAlliance.Core.Activities;
 using TongkuangAlliance.Core.Cases;
 using TongkuangAlliance.Core.Common;
+using TongkuangAlliance.Core.Dashboards;
 using TongkuangAlliance.Core.Data;
 using TongkuangAlliance.Core.Identity;
 using TongkuangAlliance.Core.Scoping;
@@ -412,6 +413,20 @@ public sealed class ActivitiesController(AppDbContext db, TimeProvider clock, IS
         if (filter.CommunityId is { } community) activities = activities.Where(a => a.CommunityId == community);
         if (filter.Stream is { } stream) activities = activities.Where(a => a.Stream == stream);
         if (filter.Kind is { } kind) activities = activities.Where(a => a.Kind == kind);
+        if (!filter.IsList) return activities;
+        if (filter.From is { } from)
+        {
+            var fromUtc = ReportPeriod.StartUtc(from);
+            activities = activities.Where(a => a.StartUtc >= fromUtc);
+        }
+        if (filter.To is { } to)
+        {
+            var toUtc = ReportPeriod.EndUtcExclusive(to);
+            activities = activities.Where(a => a.StartUtc < toUtc);
+        }
+        if (filter.Status is { } status) activities = activities.Where(a => a.Status == status);
+        if (filter.CompoundId is { } compound) activities = activities.Where(a => a.CompoundId == compound);
+        if (filter.UnitId is { } unit) activities = activities.Where(DashboardRules.JoinedBy(unit));
         return activities;
     }
 

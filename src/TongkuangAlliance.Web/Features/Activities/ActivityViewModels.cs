@@ -14,6 +14,17 @@ public sealed class ActivityFilter
     public ActivityStream? Stream { get; set; }
     public ActivityKind? Kind { get; set; }
 
+    // The dashboards' filters (list view): each dashboard number links to the list with these.
+    public DateOnly? From { get; set; }
+    public DateOnly? To { get; set; }
+    public ActivityStatus? Status { get; set; }
+    public int? CompoundId { get; set; }
+
+    /// <summary>Activities a member unit joined (invited and not taken off).</summary>
+    public int? UnitId { get; set; }
+
+    public bool HasDashboardFilter => From is not null || To is not null || Status is not null || CompoundId is not null || UnitId is not null;
+
     public bool IsList => string.Equals(View, "list", StringComparison.OrdinalIgnoreCase);
 }
 

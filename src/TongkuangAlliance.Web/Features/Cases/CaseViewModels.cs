@@ -18,6 +18,29 @@ public sealed class CaseFilter
     public bool Mine { get; set; }
     public DateOnly? From { get; set; }
     public DateOnly? To { get; set; }
+
+    // The dashboards' filters (DashboardRules): each dashboard number links to the list with these.
+    public int? GridId { get; set; }
+    public int? CompoundId { get; set; }
+    public DateOnly? ResolvedFrom { get; set; }
+    public DateOnly? ResolvedTo { get; set; }
+
+    /// <summary>Still to be resolved (registered, accepted, in mediation).</summary>
+    public bool Open { get; set; }
+
+    /// <summary>Has a standing resolution.</summary>
+    public bool Resolved { get; set; }
+    public bool NeverEscalated { get; set; }
+    public DateOnly? FollowedFrom { get; set; }
+    public DateOnly? FollowedTo { get; set; }
+
+    /// <summary>With FollowedFrom/To: none of the period's follow-ups says dissatisfied.</summary>
+    public bool Satisfied { get; set; }
+
+    /// <summary>Whether any dashboard filter is set (the list then says which figure it shows).</summary>
+    public bool HasDashboardFilter => GridId is not null || CompoundId is not null || ResolvedFrom is not null || ResolvedTo is not null
+        || Open || Resolved || NeverEscalated || FollowedFrom is not null || FollowedTo is not null || Satisfied;
+
     [StringLength(100)]
     public string? Q { get; set; }
 

@@ -8,6 +8,7 @@ using MiniExcelLibs;
 using TongkuangAlliance.Core.Auditing;
 using TongkuangAlliance.Core.Cases;
 using TongkuangAlliance.Core.Common;
+using TongkuangAlliance.Core.Dashboards;
 using TongkuangAlliance.Core.Data;
 using TongkuangAlliance.Core.Identity;
 using TongkuangAlliance.Core.Scoping;
@@ -100,13 +101,30 @@ public sealed class CasesController(AppDbContext db, TimeProvider clock, IString
         }
         if (f.From is { } from)
         {
-            var fromUtc = ChinaTime.ToUtc(from.ToDateTime(TimeOnly.MinValue));
+            var fromUtc = ReportPeriod.StartUtc(from);
             query = query.Where(c => c.RegisteredAtUtc >= fromUtc);
         }
         if (f.To is { } to)
         {
-            var toUtc = ChinaTime.ToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue));
+            var toUtc = ReportPeriod.EndUtcExclusive(to);
             query = query.Where(c => c.RegisteredAtUtc < toUtc);
+        }
+        if (f.GridId is { } gridId) query = query.Where(c => c.GridId == gridId);
+        if (f.CompoundId is { } compoundId) query = query.Where(c => c.CompoundId == compoundId);
+        if (f.ResolvedFrom is not null || f.ResolvedTo is not null)
+        {
+            var fromUtc = ReportPeriod.StartUtc(f.ResolvedFrom ?? DateOnly.MinValue);
+            var toUtc = ReportPeriod.EndUtcExclusive(f.ResolvedTo ?? DateOnly.MaxValue);
+            query = query.Where(DashboardRules.ResolvedIn(fromUtc, toUtc));
+        }
+        if (f.Open) query = query.Where(Case.Unresolved);
+        if (f.Resolved) query = query.Where(DashboardRules.HasResolution);
+        if (f.NeverEscalated) query = query.Where(DashboardRules.NeverEscalated);
+        if (f.FollowedFrom is not null || f.FollowedTo is not null)
+        {
+            var followedFrom = f.FollowedFrom ?? DateOnly.MinValue;
+            var followedTo = f.FollowedTo ?? DateOnly.MaxValue;
+            query = query.Where(f.Satisfied ? DashboardRules.SatisfiedIn(followedFrom, followedTo) : DashboardRules.FollowedUpIn(followedFrom, followedTo));
         }
         if (!string.IsNullOrWhiteSpace(f.Q))
         {

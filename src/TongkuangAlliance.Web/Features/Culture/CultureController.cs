@@ -7,6 +7,7 @@ namespace TongkuangAlliance.Web.Features.Culture;
 
 /// <summary>The language switch in the navigation bar; the choice is kept in a cookie for a year.</summary>
 [AllowAnonymous]
+[TongkuangAlliance.Web.Authorization.OpenToVolunteers]
 public sealed class CultureController : Controller
 {
     [HttpPost]

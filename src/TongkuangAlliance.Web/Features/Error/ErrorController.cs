@@ -7,6 +7,7 @@ namespace TongkuangAlliance.Web.Features.Error;
 /// <summary>Friendly pages for 404, 429 (the residents' form said "too often") and 500, in the user's language. The status code is kept.</summary>
 [AllowAnonymous]
 [ApiExplorerSettings(IgnoreApi = true)]
+[TongkuangAlliance.Web.Authorization.OpenToVolunteers]
 public sealed class ErrorController(IStringLocalizer<SharedResource> l) : Controller
 {
     [Route("Error/{code:int}")]

@@ -9,6 +9,7 @@ using TongkuangAlliance.Web.Authorization;
 namespace TongkuangAlliance.Web.Features.Home;
 
 /// <summary>Each role lands on a page made for it, with real counts from the database.</summary>
+[TongkuangAlliance.Web.Authorization.OpenToVolunteers]
 public sealed class HomeController(AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l) : Controller
 {
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
@@ -21,6 +22,7 @@ public sealed class HomeController(AppDbContext db, TimeProvider clock, IStringL
             PortalRole.CommunityCommittee => View("Community", await CommunityHomeAsync(scope, cancellationToken)),
             PortalRole.PairedUnit => View("Unit", await UnitHomeAsync(scope, cancellationToken)),
             PortalRole.GridWorker => RedirectToAction("Index", "GridWork"),
+            PortalRole.Volunteer => RedirectToAction("Index", "MyVolunteering"),
             _ => Forbid(),
         };
     }

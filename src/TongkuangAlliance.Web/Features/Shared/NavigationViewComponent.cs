@@ -17,6 +17,7 @@ public sealed class NavigationViewComponent(IStringLocalizer<SharedResource> l) 
         switch (scope?.Role)
         {
             case PortalRole.SubDistrictCommittee:
+                items.Add(new(l["Menu.Dashboard"], "Dashboards", "Index"));
                 items.Add(new(l["Menu.Communities"], "Communities", "Index"));
                 items.Add(new(l["Menu.Cases"], "Cases", "Index"));
                 items.Add(new(l["Menu.MyCases"], "Cases", "Mine"));
@@ -27,11 +28,13 @@ public sealed class NavigationViewComponent(IStringLocalizer<SharedResource> l) 
                 items.Add(new(l["Menu.Pairings"], "Pairings", "Index"));
                 items.Add(new(l["Menu.JointMeetings"], "JointMeetings", "Index"));
                 items.Add(new(l["Menu.Supervision"], "Supervision", "Index"));
+                items.Add(new(l["Menu.Volunteers"], "Volunteers", "Index"));
                 items.Add(new(l["Menu.Accounts"], "Accounts", "Index"));
                 items.Add(new(l["Menu.Audit"], "Audit", "Index"));
                 items.Add(new(l["Menu.ServiceKinds"], "ServiceKinds", "Index"));
                 break;
             case PortalRole.CommunityCommittee:
+                items.Add(new(l["Menu.Dashboard"], "Dashboards", "Index"));
                 items.Add(new(l["Menu.MyCommunity"], "Communities", "Details", scope.CommunityId));
                 items.Add(new(l["Menu.Cases"], "Cases", "Index"));
                 items.Add(new(l["Menu.MyCases"], "Cases", "Mine"));
@@ -41,8 +44,10 @@ public sealed class NavigationViewComponent(IStringLocalizer<SharedResource> l) 
                 items.Add(new(l["Menu.PairedUnits"], "MemberUnits", "Index"));
                 items.Add(new(l["Menu.JointMeetings"], "JointMeetings", "Index"));
                 items.Add(new(l["Menu.OurCommitments"], "Supervision", "Commitments"));
+                items.Add(new(l["Menu.Volunteers"], "Volunteers", "Index"));
                 break;
             case PortalRole.PairedUnit:
+                items.Add(new(l["Menu.Dashboard"], "Dashboards", "Unit"));
                 items.Add(new(l["Menu.MyUnit"], "MemberUnits", "Details", scope.MemberUnitId));
                 items.Add(new(l["Menu.Terms"], "Terms", "Index"));
                 items.Add(new(l["Menu.Activities"], "Activities", "Index"));
@@ -50,12 +55,19 @@ public sealed class NavigationViewComponent(IStringLocalizer<SharedResource> l) 
                 items.Add(new(l["Menu.PairedCommunities"], "Communities", "Index"));
                 items.Add(new(l["Menu.JointMeetings"], "JointMeetings", "Index"));
                 items.Add(new(l["Menu.Commitments"], "Supervision", "Commitments"));
+                items.Add(new(l["Menu.OurMembers"], "Volunteers", "Index"));
                 break;
             case PortalRole.GridWorker:
+                // Grid workers get no dashboard (ADR): their figures are the open cases and visits of "my grid".
                 items.Add(new(l["Menu.MyGrid"], "GridWork", "Index"));
                 items.Add(new(l["Menu.Cases"], "Cases", "Index"));
                 items.Add(new(l["Menu.Visits"], "GridWork", "Visits"));
                 items.Add(new(l["Menu.Activities"], "Activities", "Index"));
+                break;
+            case PortalRole.Volunteer:
+                items.Clear();
+                items.Add(new(l["MyVolunteering.Title"], "MyVolunteering", "Index"));
+                items.Add(new(l["Certificate.Title"], "MyVolunteering", "Certificate"));
                 break;
         }
         var current = (string?)ViewContext.RouteData.Values["controller"];

@@ -32,6 +32,9 @@ public sealed class TermIndexViewModel
 
     /// <summary>Staff see a link to the case; a unit does not (it may not open cases).</summary>
     public bool CanOpenCases { get; init; }
+
+    /// <summary>Opened from a dashboard number (filtered by unit or fulfilment period).</summary>
+    public bool FromDashboard { get; init; }
 }
 
 public sealed class TermFulfilViewModel

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using TongkuangAlliance.Core.Cases;
 using TongkuangAlliance.Core.Common;
+using TongkuangAlliance.Core.Dashboards;
 using TongkuangAlliance.Core.Data;
 using TongkuangAlliance.Core.Identity;
 using TongkuangAlliance.Core.Scoping;
@@ -25,11 +26,21 @@ public sealed class TermsController(AppDbContext db, TimeProvider clock, IString
         t.Description, t.Amount, t.DueDate, t.Status, t.FulfilledOn);
 
     [HttpGet]
-    public async Task<IActionResult> Index(string? status, int page = 1, CancellationToken cancellationToken = default)
+    public async Task<IActionResult> Index(string? status, int? unitId = null, int? communityId = null, DateOnly? fulfilledFrom = null, DateOnly? fulfilledTo = null,
+        bool onTime = false, int page = 1, CancellationToken cancellationToken = default)
     {
         var scope = User.Scope();
         var today = ChinaTime.Today(clock);
         var query = db.AgreementTerms.AsNoTracking().VisibleTo(scope);
+        // The dashboards' filters: the terms a unit owes, fulfilled (on time) in a period.
+        if (unitId is { } unit) query = query.Where(DashboardRules.OwedBy(unit));
+        if (communityId is { } community) query = query.Where(t => t.Case!.CommunityId == community);
+        if (fulfilledFrom is not null || fulfilledTo is not null)
+        {
+            var from = fulfilledFrom ?? DateOnly.MinValue;
+            var to = fulfilledTo ?? DateOnly.MaxValue;
+            query = query.Where(onTime ? DashboardRules.FulfilledOnTimeIn(from, to) : DashboardRules.FulfilledIn(from, to));
+        }
         var filter = TermFilters.All.Contains(status) ? status : null;
         query = filter switch
         {
@@ -44,7 +55,11 @@ public sealed class TermsController(AppDbContext db, TimeProvider clock, IString
             .ToPagedListAsync(page, cancellationToken: cancellationToken);
 
         ViewData["Title"] = scope.Role == PortalRole.PairedUnit ? l["Terms.Title"] : l["Terms.TitleStaff"];
-        return View(new TermIndexViewModel { Terms = terms, Status = filter, Today = today, CanOpenCases = scope.Role != PortalRole.PairedUnit });
+        return View(new TermIndexViewModel
+        {
+            Terms = terms, Status = filter, Today = today, CanOpenCases = scope.Role != PortalRole.PairedUnit,
+            FromDashboard = unitId is not null || communityId is not null || fulfilledFrom is not null || fulfilledTo is not null,
+        });
     }
 
     [HttpGet]

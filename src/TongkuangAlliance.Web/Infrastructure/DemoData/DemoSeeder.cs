@@ -34,9 +34,13 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, IOpt
         var handlers = await db.Users.Where(u => u.CommunityId != null && u.UserName != null)
             .ToDictionaryAsync(u => u.UserName!, u => u.Id, cancellationToken);
         await new DemoCases(db, clock).SeedAsync(communities, units, handlers, cancellationToken);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        await new DemoCaseHistory(db, clock).SeedAsync(communities, handlers, cancellationToken);
+        logger.LogInformation("Demo case history seeded in {Milliseconds} ms", (int)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         await new DemoJoint(db, clock).SeedAsync(communities, units, cancellationToken);
         await new DemoActivities(db, clock).SeedAsync(communities, units, options.Value.Password!, cancellationToken);
         await new DemoGridWork(db, users, clock).SeedAsync(subDistrict.Id, options.Value.Password!, cancellationToken);
+        await new DemoVolunteers(db, users, clock).SeedAsync(subDistrict.Id, communities, units, options.Value.Password!, cancellationToken);
     }
 
     private async Task<Dictionary<string, Community>> SeedCommunitiesAsync(SubDistrict subDistrict, CancellationToken cancellationToken)

@@ -1,0 +1,110 @@
+using System.ComponentModel.DataAnnotations;
+using TongkuangAlliance.Core.Activities;
+using TongkuangAlliance.Core.Common;
+using TongkuangAlliance.Core.Volunteers;
+using TongkuangAlliance.Web.Infrastructure.Paging;
+
+namespace TongkuangAlliance.Web.Features.Volunteers;
+
+public sealed record MemberRow(int Id, string Name, string Phone, string? Employer, string Community, string? Compound, string? Skills,
+    DateOnly ReportedOn, PartyMemberStatus Status, RegistrationStatus Registration, int CheckIns, int Minutes)
+{
+    public string MaskedPhone => ChinesePhone.Mask(Phone);
+    public decimal Hours => Math.Round(Minutes / 60m, 1);
+}
+
+public sealed class MemberIndexViewModel
+{
+    public required PagedList<MemberRow> Members { get; init; }
+    public string? Q { get; init; }
+    public RegistrationStatus? Registration { get; init; }
+    public bool CanConfirm { get; init; }
+    public bool CanImport { get; init; }
+}
+
+public sealed record ServiceOption(int Id, string Name, int VolunteersNeeded);
+
+public sealed record SignUpRow(int Id, int ActivityServiceId, int PartyMemberId, string Name, string Phone, SignUpStatus Status)
+{
+    public string MaskedPhone => ChinesePhone.Mask(Phone);
+}
+
+public sealed record CheckInRow(int Id, int PartyMemberId, string Name, string Phone, DateTime CheckedInAtUtc, DateTime? CheckedOutAtUtc, int? Minutes,
+    CheckInSource Source, string? CorrectionReason, Guid Version)
+{
+    public string MaskedPhone => ChinesePhone.Mask(Phone);
+}
+
+public sealed record DeskMemberRow(int Id, string Name, string Phone, string? Employer)
+{
+    public string MaskedPhone => ChinesePhone.Mask(Phone);
+}
+
+public sealed class ActivityVolunteersViewModel
+{
+    public int ActivityId { get; init; }
+    public required string Title { get; init; }
+    public required string Place { get; init; }
+    public required string Community { get; init; }
+    public DateTime StartUtc { get; init; }
+    public DateTime EndUtc { get; init; }
+    public ActivityStatus Status { get; init; }
+    public required IReadOnlyList<ServiceOption> Services { get; init; }
+    public required IReadOnlyList<SignUpRow> SignUps { get; init; }
+    public required IReadOnlyList<CheckInRow> CheckIns { get; init; }
+    public string? Q { get; init; }
+    public required IReadOnlyList<DeskMemberRow> Found { get; init; }
+    public bool CheckInWindowOpen { get; init; }
+    public required string CheckInUrl { get; init; }
+}
+
+public sealed class CorrectionInput
+{
+    public DateTime? CheckedIn { get; set; }
+    public DateTime? CheckedOut { get; set; }
+
+    [StringLength(FieldLengths.Reason)]
+    public string? Reason { get; set; }
+
+    public Guid Version { get; set; }
+}
+
+public sealed class LedgerViewModel
+{
+    public required string By { get; init; }
+    public DateOnly From { get; init; }
+    public DateOnly To { get; init; }
+    public PagedList<VolunteerHours>? Volunteers { get; set; }
+    public PagedList<GroupHours>? Groups { get; set; }
+}
+
+public sealed class IdleViewModel
+{
+    public required PagedList<MemberRow> Members { get; init; }
+    public DateOnly From { get; init; }
+    public DateOnly To { get; init; }
+}
+
+public sealed class CertificateViewModel
+{
+    public int MemberId { get; init; }
+    public required string Name { get; init; }
+    public string? Employer { get; init; }
+    public required string Community { get; init; }
+    public required string Issuer { get; init; }
+    public DateOnly From { get; init; }
+    public DateOnly To { get; init; }
+    public int Activities { get; init; }
+    public int Minutes { get; init; }
+    public DateOnly IssuedOn { get; init; }
+    public decimal Hours => Math.Round(Minutes / 60m, 1);
+}
+
+public sealed class ImportViewModel
+{
+    public IReadOnlyList<ImportRow> Rows { get; init; } = [];
+    public string? Payload { get; init; }
+    public string? Error { get; init; }
+    public int GoodRows => Rows.Count(r => r.Errors.Count == 0);
+    public int BadRows => Rows.Count(r => r.Errors.Count > 0);
+}

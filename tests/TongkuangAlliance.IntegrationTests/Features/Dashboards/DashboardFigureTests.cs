@@ -1,0 +1,197 @@
+using System.Globalization;
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using TongkuangAlliance.IntegrationTests.Infrastructure;
+using static TongkuangAlliance.IntegrationTests.Features.Dashboards.DashboardData;
+
+namespace TongkuangAlliance.IntegrationTests.Features.Dashboards;
+
+/// <summary>
+/// Every figure of the dashboards against the same figure computed independently from the raw records of a generated
+/// data set (2023, plus the demo), for several periods and scopes; and every count's link leads to a list of exactly
+/// that many rows.
+/// </summary>
+public sealed class DashboardFigureTests(DashboardFigureTests.Fixture fixture) : IClassFixture<DashboardFigureTests.Fixture>
+{
+    public sealed class Fixture : PortalFactory, IAsyncLifetime
+    {
+        public Task InitializeAsync() => GenerateAsync(this, cases: 240, activities: 90);
+
+        Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
+    }
+
+    public static TheoryData<string, string, string> Periods => new()
+    {
+        { "kind=Year&year=2023", "2023-01-01", "2023-12-31" },
+        { "kind=Quarter&year=2023&quarter=2", "2023-04-01", "2023-06-30" },
+        { "kind=Month&year=2023&month=11", "2023-11-01", "2023-11-30" },
+        { "kind=Custom&from=2023-03-15&to=2024-01-20", "2023-03-15", "2024-01-20" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Periods))]
+    public async Task The_sub_district_dashboard_shows_the_figures_computed_from_the_records(string query, string from, string to)
+    {
+        using var jiedao = await fixture.CreatePortalClient().SignedInAsAsync(PortalClient.Users.SubDistrict);
+        var page = await jiedao.GetDocumentAsync($"/Dashboards?{query}");
+        var expected = Compute(await LoadAsync(fixture), Date(from), Date(to), DateTime.UtcNow);
+        AssertFigures(expected, page);
+        Assert.True(expected.Disputes > 0 || query.Contains("Month", StringComparison.Ordinal), "the generated data resolves disputes in the period");
+    }
+
+    [Fact]
+    public async Task Each_community_row_matches_the_records_of_that_community()
+    {
+        using var jiedao = await fixture.CreatePortalClient().SignedInAsAsync(PortalClient.Users.SubDistrict);
+        var page = await jiedao.GetDocumentAsync("/Dashboards?kind=Year&year=2023");
+        var rows = await LoadAsync(fixture);
+        var communities = await fixture.WithDbAsync(db => db.Communities.Select(c => c.Id).ToListAsync());
+        Assert.Equal(communities.Count, page.QuerySelectorAll("#communities tbody tr").Length);
+        foreach (var id in communities)
+        {
+            var expected = Compute(rows, new DateOnly(2023, 1, 1), new DateOnly(2023, 12, 31), DateTime.UtcNow, c => c == id);
+            var row = page.QuerySelector($"#communities tr[data-id='{id}']")!;
+            int Cell(string col) => int.Parse(row.QuerySelector($"[data-col={col}]")!.TextContent, CultureInfo.InvariantCulture);
+            Assert.Equal(expected.ServiceDays, Cell("service-days"));
+            Assert.Equal(expected.Disputes, Cell("disputes-resolved"));
+            Assert.Equal(expected.Requests, Cell("requests-solved"));
+            Assert.Equal(expected.Open, Cell("open-cases"));
+            Assert.Equal(expected.Overdue, Cell("overdue-cases"));
+        }
+    }
+
+    [Fact]
+    public async Task A_community_committee_sees_only_its_own_community_with_grids_and_compounds()
+    {
+        var ids = await fixture.DemoIdsAsync();
+        using var nanqu = await fixture.CreatePortalClient().SignedInAsAsync(PortalClient.Users.SouthCommunity);
+        var page = await nanqu.GetDocumentAsync("/Dashboards?kind=Year&year=2023");
+        var rows = await LoadAsync(fixture);
+        AssertFigures(Compute(rows, new DateOnly(2023, 1, 1), new DateOnly(2023, 12, 31), DateTime.UtcNow, c => c == ids.SouthCommunity), page);
+
+        var grid = page.QuerySelector($"#grids tr[data-id='{ids.SouthGrid}']")!;
+        var expectedGrid = Compute(rows, new DateOnly(2023, 1, 1), new DateOnly(2023, 12, 31), DateTime.UtcNow, c => c == ids.SouthCommunity, c => c.GridId == ids.SouthGrid);
+        Assert.Equal(expectedGrid.Disputes, int.Parse(grid.QuerySelector("[data-col=disputes-resolved]")!.TextContent, CultureInfo.InvariantCulture));
+        Assert.Equal(expectedGrid.Open, int.Parse(grid.QuerySelector("[data-col=open-cases]")!.TextContent, CultureInfo.InvariantCulture));
+        Assert.Null(page.QuerySelector($"#grids tr[data-id='{ids.NorthGrid}']"));
+        Assert.NotNull(page.QuerySelector($"#compounds tr[data-id='{ids.SouthCompound}']"));
+        Assert.Null(page.QuerySelector($"#compounds tr[data-id='{ids.NorthCompound}']"));
+
+        // Another community's dashboard, report or export is not found; the sub-district opens it.
+        Assert.Equal(HttpStatusCode.NotFound, (await nanqu.GetAsync($"/Dashboards/Community/{ids.NorthCommunity}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await nanqu.GetAsync($"/Dashboards/Report?communityId={ids.NorthCommunity}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await nanqu.GetAsync($"/Dashboards/Export?communityId={ids.NorthCommunity}")).StatusCode);
+        using var jiedao = await fixture.CreatePortalClient().SignedInAsAsync(PortalClient.Users.SubDistrict);
+        var north = await jiedao.GetDocumentAsync($"/Dashboards/Community/{ids.NorthCommunity}?kind=Year&year=2023");
+        AssertFigures(Compute(rows, new DateOnly(2023, 1, 1), new DateOnly(2023, 12, 31), DateTime.UtcNow, c => c == ids.NorthCommunity), north);
+    }
+
+    [Theory]
+    [InlineData(PortalClient.Users.SubDistrict, "/Dashboards?kind=Year&year=2023")]
+    [InlineData(PortalClient.Users.SouthCommunity, "/Dashboards?kind=Quarter&year=2023&quarter=3")]
+    public async Task Every_count_links_to_a_list_of_exactly_that_many_rows(string user, string url)
+    {
+        using var client = await fixture.CreatePortalClient().SignedInAsAsync(user);
+        var page = await client.GetDocumentAsync(url);
+        var checkedLinks = 0;
+        foreach (var id in new[] { "service-days", "disputes-resolved", "requests-solved", "open-cases", "overdue-cases" })
+        {
+            var link = page.QuerySelector($"#figure-{id} a.figure-value")!;
+            var list = await client.GetDocumentAsync(link.GetAttribute("href")!);
+            Assert.Equal(int.Parse(link.TextContent, CultureInfo.InvariantCulture), ListCount(list));
+            checkedLinks++;
+        }
+        foreach (var id in new[] { "resolution-rate", "satisfaction-rate", "not-escalated" })
+            foreach (var part in new[] { "figure-part", "figure-whole" })
+            {
+                var link = page.QuerySelector($"#figure-{id} a.{part}")!;
+                var list = await client.GetDocumentAsync(link.GetAttribute("href")!);
+                Assert.Equal(int.Parse(link.TextContent, CultureInfo.InvariantCulture), ListCount(list));
+                checkedLinks++;
+            }
+        // The community table's and the units' counts too.
+        foreach (var link in page.QuerySelectorAll("#communities a[data-col], #grids a[data-col], #compounds a[data-col], #units a[data-col]").Take(40))
+        {
+            var list = await client.GetDocumentAsync(link.GetAttribute("href")!);
+            Assert.Equal(int.Parse(link.TextContent, CultureInfo.InvariantCulture), ListCount(list));
+            checkedLinks++;
+        }
+        Assert.True(checkedLinks > 20);
+    }
+
+    [Fact]
+    public async Task Volunteer_hours_and_active_volunteers_come_from_the_completed_check_ins()
+    {
+        using var jiedao = await fixture.CreatePortalClient().SignedInAsAsync(PortalClient.Users.SubDistrict);
+        var year = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).Year;
+        var page = await jiedao.GetDocumentAsync($"/Dashboards?kind=Year&year={year}");
+        var checkIns = await fixture.WithDbAsync(db => db.CheckIns.AsNoTracking().ToListAsync());
+        var inYear = checkIns.Where(c => c.Minutes != null && ChinaDate(c.CheckedInAtUtc).Year == year).ToList();
+        Assert.NotEmpty(inYear);
+        Assert.Equal(Math.Round(inYear.Sum(c => c.Minutes!.Value) / 60m, 1).ToString("0.0", CultureInfo.InvariantCulture), Figure(page, "volunteer-hours"));
+        Assert.Equal(inYear.Select(c => c.PartyMemberId).Distinct().Count().ToString(CultureInfo.InvariantCulture), Figure(page, "active-volunteers"));
+    }
+
+    [Fact]
+    public async Task A_period_that_makes_no_sense_falls_back_to_this_year_with_a_message()
+    {
+        using var jiedao = await fixture.CreatePortalClient().SignedInAsAsync(PortalClient.Users.SubDistrict);
+        foreach (var url in new[] { "/Dashboards?kind=Custom&from=2024-05-01&to=2023-01-01", "/Dashboards?kind=Month&year=2023&month=13", "/Dashboards?kind=Nonsense", "/Dashboards?year=99999" })
+        {
+            using var response = await jiedao.GetAsync(url);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var page = await PortalClient.ParseAsync(await response.Content.ReadAsStringAsync());
+            Assert.NotNull(page.QuerySelector("#period-invalid"));
+        }
+        var plain = await jiedao.GetDocumentAsync("/Dashboards");
+        Assert.Null(plain.QuerySelector("#period-invalid"));
+        var year = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).Year;
+        Assert.Contains(year.ToString(CultureInfo.InvariantCulture), plain.QuerySelector("#period-text")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_report_and_the_excel_file_carry_the_same_numbers()
+    {
+        using var jiedao = await fixture.CreatePortalClient().SignedInAsAsync(PortalClient.Users.SubDistrict);
+        var dashboard = await jiedao.GetDocumentAsync("/Dashboards?kind=Year&year=2023");
+        var report = await jiedao.GetDocumentAsync("/Dashboards/Report?kind=Year&year=2023");
+        foreach (var id in new[] { "service-days", "resident-visits", "disputes-resolved", "requests-solved", "resolution-rate", "average-days", "satisfaction-rate", "not-escalated" })
+            Assert.Equal(Figure(dashboard, id), report.QuerySelector($"#report-figures tr[data-figure={id}] .figure-value")!.TextContent.Trim());
+        Assert.Null(report.QuerySelector("nav"));
+
+        using var response = await jiedao.GetAsync("/Dashboards/Export?kind=Year&year=2023");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await using var stream = await response.Content.ReadAsStreamAsync();
+        var memory = new MemoryStream();
+        await stream.CopyToAsync(memory);
+        memory.Position = 0;
+        var sheet = MiniExcelLibs.MiniExcel.Query(memory, useHeaderRow: false).Cast<IDictionary<string, object?>>().ToList();
+        // Row 1: headers; row 2: the period; then one row per figure in the dashboard's order.
+        var values = sheet.Skip(2).Select(r => Convert.ToString(r["B"], CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(Figure(dashboard, "disputes-resolved"), values[2]);
+        Assert.Equal(Figure(dashboard, "requests-solved"), values[3]);
+        Assert.Equal(Figure(dashboard, "service-days"), values[0]);
+    }
+
+    private static DateOnly Date(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static void AssertFigures(Expected e, AngleSharp.Html.Dom.IHtmlDocument page)
+    {
+        Assert.Equal(e.ServiceDays.ToString(CultureInfo.InvariantCulture), Figure(page, "service-days"));
+        Assert.Equal(e.Visits.ToString(CultureInfo.InvariantCulture), Figure(page, "resident-visits"));
+        Assert.Equal(e.Disputes.ToString(CultureInfo.InvariantCulture), Figure(page, "disputes-resolved"));
+        Assert.Equal(e.Requests.ToString(CultureInfo.InvariantCulture), Figure(page, "requests-solved"));
+        Assert.Equal(e.Open.ToString(CultureInfo.InvariantCulture), Figure(page, "open-cases"));
+        Assert.Equal(e.Overdue.ToString(CultureInfo.InvariantCulture), Figure(page, "overdue-cases"));
+        Assert.Equal(e.AverageDays, Figure(page, "average-days"));
+        Assert.Equal((e.RegisteredResolved, e.Registered), (Part(page, "resolution-rate"), Whole(page, "resolution-rate")));
+        Assert.Equal((e.Satisfied, e.FollowedUp), (Part(page, "satisfaction-rate"), Whole(page, "satisfaction-rate")));
+        Assert.Equal((e.DisputesNotEscalated, e.Disputes), (Part(page, "not-escalated"), Whole(page, "not-escalated")));
+        Assert.Equal(Percent(e.RegisteredResolved, e.Registered), Figure(page, "resolution-rate"));
+        Assert.Equal(Percent(e.Satisfied, e.FollowedUp), Figure(page, "satisfaction-rate"));
+        Assert.Equal(Percent(e.DisputesNotEscalated, e.Disputes), Figure(page, "not-escalated"));
+    }
+
+    private static string Percent(int part, int whole) =>
+        whole == 0 ? "—" : (100.0 * part / whole).ToString("0.0", CultureInfo.InvariantCulture) + "%";
+}
