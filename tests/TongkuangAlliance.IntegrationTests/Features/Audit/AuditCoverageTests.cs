@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using TongkuangAlliance.Core.Auditing;
+using TongkuangAlliance.Core.Activities;
+using TongkuangAlliance.Core.Common;
+using TongkuangAlliance.Core.Volunteers;
 using TongkuangAlliance.Core.Cases;
 using TongkuangAlliance.Core.Identity;
 using TongkuangAlliance.IntegrationTests.Infrastructure;
@@ -12,13 +14,13 @@ using static TongkuangAlliance.IntegrationTests.Features.Cases.CaseTestKit;
 namespace TongkuangAlliance.IntegrationTests.Features.Audit;
 
 /// <summary>
-/// Issue 10 §5: every write to cases, agreement terms, activities, accounts and pairings leaves an audit row
+/// Issue 10 §5: every write to cases, agreement terms, activities, check-ins, accounts and pairings leaves an audit row
 /// with who, when, which record and the values before and after. One write of each, through the pages.
 /// </summary>
 public sealed class AuditCoverageTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
     [Fact]
-    public async Task Each_audited_kind_of_write_through_the_pages_leaves_who_when_what_and_before_after()
+    public async Task Each_audited_kind_of_write_through_the_pages_and_the_check_in_desk_leaves_who_when_what_and_before_after()
     {
         var ids = await factory.DemoIdsAsync();
         var started = DateTime.UtcNow.AddSeconds(-1);
@@ -83,6 +85,28 @@ public sealed class AuditCoverageTests(PortalFactory factory) : IClassFixture<Po
         using (var ended = await jiedao.PostFormAsync($"/Pairings/End/{pairing}", "/Pairings", endForm))
             Assert.Equal(HttpStatusCode.Redirect, ended.StatusCode);
         await AssertAuditedAsync("Pairing", pairing, "Modified", jiedaoId, "EndReason", null, "审计覆盖：结束");
+
+        // A check-in at the desk, then the check-out: an activity under way and a confirmed 南区 member (made in the database).
+        var (running, member) = await factory.WithDbAsync(async db =>
+        {
+            var kind = await db.ServiceKinds.OrderBy(k => k.Id).Select(k => k.Id).FirstAsync();
+            var startUtc = DateTime.UtcNow.AddHours(-1);
+            var details = new ActivityDetails(ids.SouthCommunity, null, ActivityKind.StreamActivity, ActivityStream.Volunteering, "审计覆盖志愿服务", "南区广场",
+                startUtc, startUtc.AddHours(3), ActivityOrganiser.CommunityCommittee, null, null, [new PlannedService(kind, 2)], []);
+            var scheduled = Activity.Schedule(details, startUtc.AddDays(-1));
+            var volunteer = PartyMember.Register(new PartyMemberDetails("审计覆盖党员", "13707930999", ids.EngineeringUnit, null, null, ids.SouthCommunity, null, null, new DateOnly(2026, 1, 1)));
+            volunteer.Confirm(DateTime.UtcNow);
+            db.AddRange(scheduled, volunteer);
+            await db.SaveChangesAsync();
+            return (scheduled.Id, volunteer.Id);
+        });
+        using (var desk = await nanqu.PostFormAsync($"/Volunteers/Desk/{running}", $"/Volunteers/Activity/{running}", new() { ["partyMemberId"] = $"{member}", ["checkOut"] = "false" }))
+            Assert.Equal(HttpStatusCode.Redirect, desk.StatusCode);
+        var checkIn = await factory.WithDbAsync(db => db.CheckIns.Where(c => c.ActivityId == running && c.PartyMemberId == member).Select(c => c.Id).SingleAsync());
+        await AssertAuditedAsync("CheckIn", checkIn, "Added", nanquId, "PartyMemberId", null, $"{member}");
+        using (var desk = await nanqu.PostFormAsync($"/Volunteers/Desk/{running}", $"/Volunteers/Activity/{running}", new() { ["partyMemberId"] = $"{member}", ["checkOut"] = "true" }))
+            Assert.Equal(HttpStatusCode.Redirect, desk.StatusCode);
+        await AssertAuditedAsync("CheckIn", checkIn, "Modified", nanquId, "CheckedOutAtUtc", null, null);
 
         // Every row of this test is stamped within it and belongs to the demo's sub-district.
         var rows = await factory.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.AtUtc >= started && a.UserId != null && a.EntityType != "SignIn").ToListAsync());
