@@ -11,7 +11,7 @@ using TongkuangAlliance.Core.Data;
 namespace TongkuangAlliance.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261201105759_AuditSubDistrict")]
+    [Migration("20261201112627_AuditSubDistrict")]
     partial class AuditSubDistrict
     {
         /// <inheritdoc />
@@ -740,9 +740,13 @@ namespace TongkuangAlliance.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ResolveDueAtUtc");
 
+                    b.HasIndex("ResolvedAtUtc");
+
                     b.HasIndex("Status");
 
                     b.HasIndex("UpdateDueAtUtc");
+
+                    b.HasIndex("CommunityId", "ResolvedAtUtc");
 
                     b.HasIndex("CommunityId", "Status");
 
@@ -965,6 +969,8 @@ namespace TongkuangAlliance.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CaseId");
 
+                    b.HasIndex("Date", "CaseId");
+
                     b.ToTable("FollowUps");
                 });
 
@@ -1149,6 +1155,9 @@ namespace TongkuangAlliance.Migrations.Sqlite.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("PartyMemberId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PasswordHash")
                         .HasColumnType("TEXT");
 
@@ -1188,6 +1197,9 @@ namespace TongkuangAlliance.Migrations.Sqlite.Migrations
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("PartyMemberId")
+                        .IsUnique();
 
                     b.HasIndex("SubDistrictId");
 
@@ -1970,6 +1982,215 @@ namespace TongkuangAlliance.Migrations.Sqlite.Migrations
                     b.ToTable("SubDistricts");
                 });
 
+            modelBuilder.Entity("TongkuangAlliance.Core.Volunteers.ActivitySignUp", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActivityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActivityServiceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ModifiedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModifiedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PartyMemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("QueuedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartyMemberId");
+
+                    b.HasIndex("ActivityId", "PartyMemberId")
+                        .IsUnique();
+
+                    b.HasIndex("ActivityServiceId", "Status", "QueuedAtUtc");
+
+                    b.ToTable("ActivitySignUps");
+                });
+
+            modelBuilder.Entity("TongkuangAlliance.Core.Volunteers.CheckIn", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActivityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CheckOutSource")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CheckedInAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CheckedOutAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CorrectionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Minutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ModifiedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModifiedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PartyMemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CheckedInAtUtc");
+
+                    b.HasIndex("ActivityId", "PartyMemberId")
+                        .IsUnique();
+
+                    b.HasIndex("PartyMemberId", "CheckedInAtUtc");
+
+                    b.ToTable("CheckIns");
+                });
+
+            modelBuilder.Entity("TongkuangAlliance.Core.Volunteers.PartyMember", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ConfirmedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmployerName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("HomeCommunityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("HomeCompoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MemberUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ModifiedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModifiedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PartyBranch")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhoneTail")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Registration")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ReportedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Skills")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HomeCompoundId");
+
+                    b.HasIndex("Phone")
+                        .IsUnique();
+
+                    b.HasIndex("PhoneTail");
+
+                    b.HasIndex("HomeCommunityId", "Name");
+
+                    b.HasIndex("MemberUnitId", "Name");
+
+                    b.ToTable("PartyMembers");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
                     b.HasOne("TongkuangAlliance.Core.Identity.AppUser", null)
@@ -2248,6 +2469,11 @@ namespace TongkuangAlliance.Migrations.Sqlite.Migrations
                     b.HasOne("TongkuangAlliance.Core.Structure.MemberUnit", null)
                         .WithMany()
                         .HasForeignKey("MemberUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("TongkuangAlliance.Core.Volunteers.PartyMember", null)
+                        .WithMany()
+                        .HasForeignKey("PartyMemberId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("TongkuangAlliance.Core.Structure.SubDistrict", null)
@@ -2574,6 +2800,77 @@ namespace TongkuangAlliance.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Community");
+
+                    b.Navigation("MemberUnit");
+                });
+
+            modelBuilder.Entity("TongkuangAlliance.Core.Volunteers.ActivitySignUp", b =>
+                {
+                    b.HasOne("TongkuangAlliance.Core.Activities.Activity", "Activity")
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TongkuangAlliance.Core.Activities.ActivityService", "ActivityService")
+                        .WithMany()
+                        .HasForeignKey("ActivityServiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TongkuangAlliance.Core.Volunteers.PartyMember", "PartyMember")
+                        .WithMany()
+                        .HasForeignKey("PartyMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Activity");
+
+                    b.Navigation("ActivityService");
+
+                    b.Navigation("PartyMember");
+                });
+
+            modelBuilder.Entity("TongkuangAlliance.Core.Volunteers.CheckIn", b =>
+                {
+                    b.HasOne("TongkuangAlliance.Core.Activities.Activity", "Activity")
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TongkuangAlliance.Core.Volunteers.PartyMember", "PartyMember")
+                        .WithMany()
+                        .HasForeignKey("PartyMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Activity");
+
+                    b.Navigation("PartyMember");
+                });
+
+            modelBuilder.Entity("TongkuangAlliance.Core.Volunteers.PartyMember", b =>
+                {
+                    b.HasOne("TongkuangAlliance.Core.Structure.Community", "HomeCommunity")
+                        .WithMany()
+                        .HasForeignKey("HomeCommunityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TongkuangAlliance.Core.Structure.Compound", "HomeCompound")
+                        .WithMany()
+                        .HasForeignKey("HomeCompoundId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("TongkuangAlliance.Core.Structure.MemberUnit", "MemberUnit")
+                        .WithMany()
+                        .HasForeignKey("MemberUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("HomeCommunity");
+
+                    b.Navigation("HomeCompound");
 
                     b.Navigation("MemberUnit");
                 });
