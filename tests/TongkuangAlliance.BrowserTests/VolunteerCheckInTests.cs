@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using TongkuangAlliance.BrowserTests.Infrastructure;
 using TongkuangAlliance.Core.Activities;
+using TongkuangAlliance.Core.Common;
 using TongkuangAlliance.Core.Data;
 using static Microsoft.Playwright.Assertions;
 
