@@ -11,4 +11,11 @@ public class AuditEntry
     public required string Action { get; set; }
     /// <summary>JSON object: property → [before, after].</summary>
     public required string Changes { get; set; }
+
+    /// <summary>
+    /// The sub-district whose audit page shows this row: the acting user's, or for an anonymous write (the
+    /// residents' public form) the written record's. Null for rows written before the column existed and for
+    /// system writes of records that carry no sub-district or community; such rows are on no audit page.
+    /// </summary>
+    public int? SubDistrictId { get; set; }
 }

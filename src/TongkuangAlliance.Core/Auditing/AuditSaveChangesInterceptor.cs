@@ -21,6 +21,7 @@ public sealed class AuditSaveChangesInterceptor(TimeProvider clock, ICurrentUser
     };
 
     private readonly List<(EntityEntry Entry, AuditEntry Audit)> _pendingKeys = [];
+    private readonly Dictionary<AuditEntry, object> _rowOwners = new(ReferenceEqualityComparer.Instance);
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -56,6 +57,7 @@ public sealed class AuditSaveChangesInterceptor(TimeProvider clock, ICurrentUser
 
     private void Stamp(DbContext context)
     {
+        _rowOwners.Clear();
         var now = clock.GetUtcNow().UtcDateTime;
         var userId = currentUser.UserId;
         var audits = new List<AuditEntry>();
@@ -91,11 +93,58 @@ public sealed class AuditSaveChangesInterceptor(TimeProvider clock, ICurrentUser
             var audit = Describe(entry, ownedChange, now, userId);
             if (audit is null) continue;
             audits.Add(audit);
+            _rowOwners[audit] = entry.Entity;
             if (entry.State == EntityState.Added) _pendingKeys.Add((entry, audit));
         }
 
         // Owned types (contacts) change as their owner's properties; the owner entry above records them.
         context.AddRange(audits);
+        AssignSubDistricts(context, audits);
+    }
+
+    /// <summary>
+    /// Which sub-district's audit page shows each new row (rows added directly by a controller included). A
+    /// signed-in user's writes belong to the user's sub-district: every account is scoped to one, and its writes
+    /// stay within it. An anonymous write (the residents' public form) or a system write has no such user, so
+    /// the row takes the sub-district of the record written — its own SubDistrictId, or that of its community —
+    /// and a record carrying neither (a party to a case, say) takes the one of the other records of the same
+    /// save, which are one action on one community. Rows that already name a sub-district keep it.
+    /// </summary>
+    private void AssignSubDistricts(DbContext context, List<AuditEntry> interceptorRows)
+    {
+        var unassigned = context.ChangeTracker.Entries<AuditEntry>()
+            .Where(e => e.State == EntityState.Added && e.Entity.SubDistrictId is null).Select(e => e.Entity).ToList();
+        if (unassigned.Count == 0) return;
+        if (currentUser.SubDistrictId is { } userSubDistrict)
+        {
+            foreach (var audit in unassigned) audit.SubDistrictId = userSubDistrict;
+            return;
+        }
+
+        var written = interceptorRows.Count == 0 ? [] : context.ChangeTracker.Entries<AuditableEntity>()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified).ToList();
+        var ownSubDistrict = new Dictionary<object, int?>(ReferenceEqualityComparer.Instance);
+        var communityIds = new Dictionary<object, int>(ReferenceEqualityComparer.Instance);
+        foreach (var entry in written)
+        {
+            if (entry.Metadata.FindProperty("SubDistrictId") is not null && entry.Property("SubDistrictId").CurrentValue is int subDistrict and > 0)
+                ownSubDistrict[entry.Entity] = subDistrict;
+            else if (entry.Metadata.FindProperty("CommunityId") is not null && entry.Property("CommunityId").CurrentValue is int community and > 0)
+                communityIds[entry.Entity] = community;
+        }
+        if (communityIds.Count > 0)
+        {
+            var ids = communityIds.Values.Distinct().ToList();
+            var communities = context.Set<Structure.Community>().AsNoTracking().Where(c => ids.Contains(c.Id))
+                .Select(c => new { c.Id, c.SubDistrictId }).ToDictionary(c => c.Id, c => c.SubDistrictId);
+            foreach (var (entity, community) in communityIds)
+                if (communities.TryGetValue(community, out var subDistrict)) ownSubDistrict[entity] = subDistrict;
+        }
+        var ofTheSave = ownSubDistrict.Values.FirstOrDefault(v => v is not null);
+        var rowOwners = _rowOwners;
+        foreach (var audit in unassigned)
+            audit.SubDistrictId = rowOwners.TryGetValue(audit, out var owner) && ownSubDistrict.TryGetValue(owner, out var own) ? own : ofTheSave;
+        rowOwners.Clear();
     }
 
     /// <summary>

@@ -498,6 +498,9 @@ namespace TongkuangAlliance.Migrations.PostgreSQL.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<int?>("SubDistrictId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("UserId")
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
@@ -507,6 +510,8 @@ namespace TongkuangAlliance.Migrations.PostgreSQL.Migrations
                     b.HasIndex("AtUtc");
 
                     b.HasIndex("EntityType", "EntityId");
+
+                    b.HasIndex("SubDistrictId", "AtUtc");
 
                     b.ToTable("AuditEntries");
                 });

@@ -528,6 +528,9 @@ namespace TongkuangAlliance.Migrations.SqlServer.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<int?>("SubDistrictId")
+                        .HasColumnType("int");
+
                     b.Property<string>("UserId")
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
@@ -537,6 +540,8 @@ namespace TongkuangAlliance.Migrations.SqlServer.Migrations
                     b.HasIndex("AtUtc");
 
                     b.HasIndex("EntityType", "EntityId");
+
+                    b.HasIndex("SubDistrictId", "AtUtc");
 
                     b.ToTable("AuditEntries");
                 });

@@ -475,6 +475,9 @@ namespace TongkuangAlliance.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("SubDistrictId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("UserId")
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
@@ -484,6 +487,8 @@ namespace TongkuangAlliance.Migrations.Sqlite.Migrations
                     b.HasIndex("AtUtc");
 
                     b.HasIndex("EntityType", "EntityId");
+
+                    b.HasIndex("SubDistrictId", "AtUtc");
 
                     b.ToTable("AuditEntries");
                 });

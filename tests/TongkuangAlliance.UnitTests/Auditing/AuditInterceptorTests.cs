@@ -49,6 +49,41 @@ public sealed class AuditInterceptorTests : IDisposable
     }
 
     [Fact]
+    public void A_signed_in_users_writes_are_audited_under_the_users_sub_district()
+    {
+        _user.SetupGet(u => u.SubDistrictId).Returns(42);
+        var id = AddSubDistrict();
+
+        using var db = _database.CreateContext();
+        Assert.Equal(42, db.AuditEntries.Single(a => a.EntityId == id.ToString(System.Globalization.CultureInfo.InvariantCulture)).SubDistrictId);
+    }
+
+    [Fact]
+    public void An_anonymous_write_is_audited_under_the_sub_district_of_the_written_records_community()
+    {
+        var subDistrict = AddSubDistrict();
+        int community;
+        using (var db = _database.CreateContext())
+        {
+            var added = new Community { SubDistrictId = subDistrict, Name = "南区社区", PartyCommitteeName = "南区社区党委" };
+            db.Communities.Add(added);
+            db.SaveChanges();
+            community = added.Id;
+        }
+        _user.SetupGet(u => u.UserId).Returns((string?)null);
+        using (var db = _database.CreateContext())
+        {
+            db.Compounds.Add(new Compound { CommunityId = community, Name = "建安小区" });
+            db.SaveChanges();
+        }
+
+        using var check = _database.CreateContext();
+        var row = check.AuditEntries.Single(a => a.EntityType == "Compound");
+        Assert.Null(row.UserId);
+        Assert.Equal(subDistrict, row.SubDistrictId);
+    }
+
+    [Fact]
     public void Editing_a_record_stamps_the_editor_renews_the_version_and_records_before_and_after()
     {
         var id = AddSubDistrict();

@@ -19,6 +19,7 @@ public sealed class TestClock(DateTime utcNow) : TimeProvider
 public sealed class TestUser : ICurrentUser
 {
     public string? UserId { get; set; }
+    public int? SubDistrictId { get; set; }
 }
 
 /// <summary>How far a test case has gone through its lifecycle.</summary>

@@ -14,5 +14,6 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(a => a.Action).HasMaxLength(20);
         builder.HasIndex(a => new { a.EntityType, a.EntityId });
         builder.HasIndex(a => a.AtUtc);
+        builder.HasIndex(a => new { a.SubDistrictId, a.AtUtc });
     }
 }

@@ -100,7 +100,7 @@ public sealed class AccountController(SignInManager<AppUser> signIn, UserManager
         {
             ["UserName"] = [null, user.UserName],
             ["ClientAddress"] = [null, HttpContext.Connection.RemoteIpAddress?.ToString()],
-        }, AccountAudit.SignInEntityType));
+        }, AccountAudit.SignInEntityType, user.SubDistrictId));
         await db.SaveChangesAsync(HttpContext.RequestAborted);
     }
 

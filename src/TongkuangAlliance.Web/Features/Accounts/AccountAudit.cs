@@ -43,8 +43,9 @@ public static class AccountAudit
     public const string SignInLockedOut = nameof(SignInLockedOut);
     public const string SignInRefusedInactive = nameof(SignInRefusedInactive);
 
-    public static AuditEntry Entry(string accountId, string action, string? actorId, DateTime atUtc, IReadOnlyDictionary<string, object?[]> changes, string entityType = EntityType) => new()
+    public static AuditEntry Entry(string accountId, string action, string? actorId, DateTime atUtc, IReadOnlyDictionary<string, object?[]> changes, string entityType = EntityType, int? subDistrictId = null) => new()
     {
+        SubDistrictId = subDistrictId,
         AtUtc = atUtc,
         UserId = actorId,
         EntityType = entityType,

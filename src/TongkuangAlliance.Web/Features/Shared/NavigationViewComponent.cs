@@ -30,6 +30,7 @@ public sealed class NavigationViewComponent(IStringLocalizer<SharedResource> l) 
                 items.Add(new(l["Menu.Supervision"], "Supervision", "Index"));
                 items.Add(new(l["Menu.Volunteers"], "Volunteers", "Index"));
                 items.Add(new(l["Menu.Accounts"], "Accounts", "Index"));
+                items.Add(new(l["Menu.Audit"], "Audit", "Index"));
                 items.Add(new(l["Menu.ServiceKinds"], "ServiceKinds", "Index"));
                 break;
             case PortalRole.CommunityCommittee:

@@ -1,0 +1,166 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using TongkuangAlliance.Core.Common;
+using TongkuangAlliance.Core.Data;
+using TongkuangAlliance.Web.Authorization;
+using TongkuangAlliance.Web.Infrastructure.Paging;
+
+namespace TongkuangAlliance.Web.Features.Audit;
+
+/// <summary>
+/// 审计日志: the sub-district committee reads the audit trail of its own sub-district (rows carry the
+/// sub-district they belong to, see AuditEntry.SubDistrictId), newest first, filtered and paged. Three queries
+/// whatever the rows: the entity types present, the count and the page (the actor's name is a subquery).
+/// </summary>
+[Authorize(Policy = Policies.SubDistrictOnly)]
+public sealed class AuditController(AppDbContext db, IStringLocalizer<SharedResource> l) : Controller
+{
+    /// <summary>The actions the portal writes: the interceptor's, the phone reveal, and the accounts' and sign-ins' own.</summary>
+    private static readonly string[] KnownActions =
+    [
+        "Added", "Modified", "PhoneRevealed",
+        Accounts.AccountAudit.Created, Accounts.AccountAudit.Edited, Accounts.AccountAudit.Locked, Accounts.AccountAudit.Unlocked,
+        Accounts.AccountAudit.Deactivated, Accounts.AccountAudit.Reactivated, Accounts.AccountAudit.PasswordReset,
+        Accounts.AccountAudit.SignedIn, Accounts.AccountAudit.SignInFailed, Accounts.AccountAudit.SignInLockedOut, Accounts.AccountAudit.SignInRefusedInactive,
+    ];
+
+    [HttpGet]
+    public async Task<IActionResult> Index(AuditFilter filter, int page = 1, CancellationToken cancellationToken = default)
+    {
+        var subDistrict = User.Scope().SubDistrictId;
+        var scoped = db.AuditEntries.AsNoTracking().Where(a => a.SubDistrictId == subDistrict);
+
+        // A filter value that does not parse (a hand-edited URL) is ignored rather than answered with an error.
+        if (!ModelState.IsValid) filter = new AuditFilter();
+        var query = scoped;
+        if (filter.From is { } from)
+        {
+            var fromUtc = ChinaTime.ToUtc(from.ToDateTime(TimeOnly.MinValue));
+            query = query.Where(a => a.AtUtc >= fromUtc);
+        }
+        if (filter.To is { } to && to < DateOnly.MaxValue)
+        {
+            var toUtc = ChinaTime.ToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue));
+            query = query.Where(a => a.AtUtc < toUtc);
+        }
+        if (!string.IsNullOrWhiteSpace(filter.User))
+        {
+            var term = filter.User.Trim();
+            query = query.Where(a => db.Users.Any(u => u.Id == a.UserId && (u.UserName!.Contains(term) || u.DisplayName.Contains(term))));
+        }
+        if (!string.IsNullOrWhiteSpace(filter.EntityType)) query = query.Where(a => a.EntityType == filter.EntityType);
+        if (!string.IsNullOrWhiteSpace(filter.EntityId)) query = query.Where(a => a.EntityId == filter.EntityId.Trim());
+        if (!string.IsNullOrWhiteSpace(filter.ActionName)) query = query.Where(a => a.Action == filter.ActionName.Trim());
+
+        var entityTypes = await scoped.Select(a => a.EntityType).Distinct().ToListAsync(cancellationToken);
+        var rows = await query.OrderByDescending(a => a.AtUtc).ThenByDescending(a => a.Id)
+            .Select(a => new
+            {
+                a.Id, a.AtUtc, a.UserId, a.EntityType, a.EntityId, a.Action, a.Changes,
+                Actor = db.Users.Where(u => u.Id == a.UserId).Select(u => new { u.UserName, u.DisplayName }).FirstOrDefault(),
+            })
+            .ToPagedListAsync(page, cancellationToken: cancellationToken);
+
+        ViewData["Title"] = l["Audit.Title"];
+        return View(new AuditIndexViewModel
+        {
+            Filter = filter,
+            Actions = KnownActions.Select(a => new AuditOption(a, ActionName(a))).ToList(),
+            EntityTypes = entityTypes.Select(t => new AuditOption(t, EntityTypeName(t))).OrderBy(o => o.Text, StringComparer.Ordinal).ToList(),
+            Entries = new PagedList<AuditRow>
+            {
+                Items = rows.Items.Select(r => new AuditRow(r.AtUtc, r.Actor?.DisplayName, r.Actor?.UserName, r.UserId,
+                    EntityTypeName(r.EntityType), r.EntityId, Link(r.EntityType, r.EntityId), ActionName(r.Action), Changes(r.Changes))).ToList(),
+                Page = rows.Page,
+                PageSize = rows.PageSize,
+                TotalCount = rows.TotalCount,
+            },
+        });
+    }
+
+    /// <summary>The record's own page, for the types that have one; sign-ins and parts of a record have none.</summary>
+    private string? Link(string entityType, string entityId)
+    {
+        if (string.IsNullOrEmpty(entityId)) return null;
+        var numeric = int.TryParse(entityId, NumberStyles.None, CultureInfo.InvariantCulture, out var id);
+        return entityType switch
+        {
+            "Case" when numeric => Url.Action("Details", "Cases", new { id }),
+            "Activity" when numeric => Url.Action("Details", "Activities", new { id }),
+            "Community" when numeric => Url.Action("Details", "Communities", new { id }),
+            "Grid" when numeric => Url.Action("Details", "Grids", new { id }),
+            "MemberUnit" when numeric => Url.Action("Details", "MemberUnits", new { id }),
+            "JointMeeting" when numeric => Url.Action("Details", "JointMeetings", new { id }),
+            "AppUser" => Url.Action("Details", "Accounts", new { id = entityId }),
+            _ => null,
+        };
+    }
+
+    private string EntityTypeName(string type) => Localized("AuditEntity." + type, type);
+
+    private string ActionName(string action) => Localized("AuditAction." + action, action);
+
+    private string Localized(string key, string fallback)
+    {
+        var text = l[key];
+        return text.ResourceNotFound ? Humanize(fallback) : text.Value;
+    }
+
+    /// <summary>"ReporterPhone" → "Reporter phone", for fields that have no name of their own in the resources.</summary>
+    private static string Humanize(string name)
+    {
+        var builder = new System.Text.StringBuilder(name.Length + 4);
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (i > 0 && char.IsUpper(c) && char.IsLower(name[i - 1])) builder.Append(' ').Append(char.ToLowerInvariant(c));
+            else builder.Append(c);
+        }
+        return builder.ToString();
+    }
+
+    /// <summary>
+    /// The stored before → after values. Phone numbers (residents' or contacts') show only that they changed:
+    /// the audit page is read by staff who are not handling the case, and a number is personal data.
+    /// </summary>
+    private List<AuditFieldChange> Changes(string json)
+    {
+        JsonDocument document;
+        try { document = JsonDocument.Parse(json); }
+        catch (JsonException) { return []; }
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object) return [];
+            var changes = new List<AuditFieldChange>();
+            foreach (var property in document.RootElement.EnumerateObject())
+            {
+                if (property.Value.ValueKind != JsonValueKind.Array || property.Value.GetArrayLength() != 2) continue;
+                var field = FieldName(property.Name);
+                var isPhone = property.Name.Contains("Phone", StringComparison.OrdinalIgnoreCase);
+                changes.Add(new AuditFieldChange(field, Value(property.Value[0], isPhone), Value(property.Value[1], isPhone)));
+            }
+            return changes;
+        }
+    }
+
+    private string FieldName(string name)
+    {
+        // "Chief.Phone": an owned part's field, named by its part and its own name.
+        var parts = name.Split('.');
+        return string.Join(" · ", parts.Select(part => Localized("Field." + part, part)));
+    }
+
+    private string Value(JsonElement value, bool isPhone) => value.ValueKind switch
+    {
+        JsonValueKind.Null or JsonValueKind.Undefined => "—",
+        _ when isPhone => l["Audit.PhoneMasked"].Value,
+        JsonValueKind.True => l["Common.Yes"].Value,
+        JsonValueKind.False => l["Common.No"].Value,
+        JsonValueKind.String => value.GetString() is { Length: > 200 } s ? s[..200] + "…" : value.GetString() ?? "",
+        _ => value.GetRawText(),
+    };
+}
