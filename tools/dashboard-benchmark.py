@@ -58,6 +58,10 @@ def grow(path):
         "CloseKind": "NULL",
         "EscalatedAtUtc": f"CASE WHEN t.i % 17 = 0 THEN datetime({reg}, '+1 days') END",
         "IsEscalated": "0", "TakenOverBySubDistrict": "0",
+        # China calendar day numbers (DateOnly.DayNumber: days since 0001-01-01) and yyyymm, as the entity writes them
+        "RegisteredDay": f"CAST(julianday(date({reg}, '+8 hours')) - julianday('0001-01-01') AS INTEGER)",
+        "ResolvedDay": f"CASE WHEN {resolved} THEN CAST(julianday(date({reg}, '+' || (t.i % 30) || ' days', '+8 hours')) - julianday('0001-01-01') AS INTEGER) END",
+        "ResolvedMonth": f"CASE WHEN {resolved} THEN CAST(strftime('%Y%m', {reg}, '+' || (t.i % 30) || ' days', '+8 hours') AS INTEGER) END",
     })
     # a follow-up for every other resolved case
     clone(db, "FollowUps", "SELECT f.*, c.Id AS NewCaseId, c.ResolvedAtUtc AS R FROM FollowUps f, Cases c "

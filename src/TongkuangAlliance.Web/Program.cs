@@ -35,6 +35,7 @@ builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
 builder.Services.AddPortalDatabase();
 builder.Services.AddScoped<DemoSeeder>();
 builder.Services.AddScoped<TongkuangAlliance.Web.Features.Volunteers.VolunteerActions>();
+builder.Services.AddScoped<TongkuangAlliance.Web.Features.Volunteers.VolunteerAccounts>();
 builder.Services.AddScoped<TongkuangAlliance.Web.Features.Volunteers.MemberImport>();
 builder.Services.AddResidentChannel(builder.Configuration);
 builder.Services.Configure<DashboardOptions>(builder.Configuration.GetSection(DashboardOptions.Section));

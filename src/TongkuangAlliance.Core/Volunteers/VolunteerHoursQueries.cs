@@ -37,23 +37,26 @@ public sealed record GroupHours
 /// </summary>
 public static class VolunteerHoursQueries
 {
-    /// <summary>Completed check-ins in the period visible to the scope.</summary>
-    public static IQueryable<CheckIn> CompletedIn(AppDbContext db, UserScope scope, DateTime fromUtc, DateTime toUtc) =>
-        db.CheckIns.VisibleTo(scope).Where(c => c.Minutes != null && c.CheckedInAtUtc >= fromUtc && c.CheckedInAtUtc < toUtc);
+    /// <summary>Completed check-ins in the period visible to the scope; with <paramref name="communityId"/>, only at that community's activities.</summary>
+    public static IQueryable<CheckIn> CompletedIn(AppDbContext db, UserScope scope, DateTime fromUtc, DateTime toUtc, int? communityId = null)
+    {
+        var checkIns = db.CheckIns.VisibleTo(scope).Where(c => c.Minutes != null && c.CheckedInAtUtc >= fromUtc && c.CheckedInAtUtc < toUtc);
+        return communityId is { } only ? checkIns.Where(c => c.Activity!.CommunityId == only) : checkIns;
+    }
 
-    public static IQueryable<VolunteerHours> PerVolunteer(AppDbContext db, UserScope scope, DateTime fromUtc, DateTime toUtc) =>
-        CompletedIn(db, scope, fromUtc, toUtc)
+    public static IQueryable<VolunteerHours> PerVolunteer(AppDbContext db, UserScope scope, DateTime fromUtc, DateTime toUtc, int? communityId = null) =>
+        CompletedIn(db, scope, fromUtc, toUtc, communityId)
             .GroupBy(c => new { c.PartyMemberId, c.PartyMember!.Name, c.PartyMember.MemberUnitId, c.PartyMember.HomeCommunityId })
             .Select(g => new VolunteerHours { PartyMemberId = g.Key.PartyMemberId, Name = g.Key.Name, MemberUnitId = g.Key.MemberUnitId, HomeCommunityId = g.Key.HomeCommunityId, Activities = g.Count(), Minutes = g.Sum(c => c.Minutes!.Value) });
 
-    public static IQueryable<GroupHours> PerMemberUnit(AppDbContext db, UserScope scope, DateTime fromUtc, DateTime toUtc) =>
-        CompletedIn(db, scope, fromUtc, toUtc)
+    public static IQueryable<GroupHours> PerMemberUnit(AppDbContext db, UserScope scope, DateTime fromUtc, DateTime toUtc, int? communityId = null) =>
+        CompletedIn(db, scope, fromUtc, toUtc, communityId)
             .Where(c => c.PartyMember!.MemberUnitId != null)
             .GroupBy(c => new { UnitId = c.PartyMember!.MemberUnitId!.Value, c.PartyMember.MemberUnit!.Name })
             .Select(g => new GroupHours { Id = g.Key.UnitId, Name = g.Key.Name, Volunteers = g.Select(c => c.PartyMemberId).Distinct().Count(), CheckIns = g.Count(), Minutes = g.Sum(c => c.Minutes!.Value) });
 
-    public static IQueryable<GroupHours> PerCommunity(AppDbContext db, UserScope scope, DateTime fromUtc, DateTime toUtc) =>
-        CompletedIn(db, scope, fromUtc, toUtc)
+    public static IQueryable<GroupHours> PerCommunity(AppDbContext db, UserScope scope, DateTime fromUtc, DateTime toUtc, int? communityId = null) =>
+        CompletedIn(db, scope, fromUtc, toUtc, communityId)
             .GroupBy(c => new { c.Activity!.CommunityId, c.Activity.Community!.Name })
             .Select(g => new GroupHours { Id = g.Key.CommunityId, Name = g.Key.Name, Volunteers = g.Select(c => c.PartyMemberId).Distinct().Count(), CheckIns = g.Count(), Minutes = g.Sum(c => c.Minutes!.Value) });
 

@@ -680,6 +680,9 @@ namespace TongkuangAlliance.Migrations.PostgreSQL.Migrations
                     b.Property<DateTime>("RegisteredAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("RegisteredDay")
+                        .HasColumnType("integer");
+
                     b.Property<int>("ReopenCount")
                         .HasColumnType("integer");
 
@@ -706,6 +709,12 @@ namespace TongkuangAlliance.Migrations.PostgreSQL.Migrations
 
                     b.Property<DateTime?>("ResolvedAtUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("ResolvedDay")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ResolvedMonth")
+                        .HasColumnType("integer");
 
                     b.Property<int>("Revision")
                         .HasColumnType("integer");
@@ -770,9 +779,12 @@ namespace TongkuangAlliance.Migrations.PostgreSQL.Migrations
 
                     b.HasIndex("UpdateDueAtUtc");
 
-                    b.HasIndex("CommunityId", "ResolvedAtUtc");
+                    b.HasIndex("CommunityId", "RegisteredAtUtc", "ResolvedAtUtc");
 
-                    b.HasIndex("CommunityId", "Status");
+                    b.HasIndex("CommunityId", "Status", "AcceptDueAtUtc", "ResolveDueAtUtc");
+
+                    b.HasIndex("CommunityId", "ResolvedAtUtc", "Kind", "ResolvedMonth", "ResolvedDay", "RegisteredDay", "EscalatedAtUtc")
+                        .HasDatabaseName("IX_Cases_Dashboard_Resolved");
 
                     b.ToTable("Cases", t =>
                         {
@@ -1001,7 +1013,7 @@ namespace TongkuangAlliance.Migrations.PostgreSQL.Migrations
 
                     b.HasIndex("CaseId");
 
-                    b.HasIndex("Date", "CaseId");
+                    b.HasIndex("Date", "CaseId", "Satisfaction");
 
                     b.ToTable("FollowUps");
                 });
@@ -2161,12 +2173,12 @@ namespace TongkuangAlliance.Migrations.PostgreSQL.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CheckedInAtUtc");
-
                     b.HasIndex("ActivityId", "PartyMemberId")
                         .IsUnique();
 
                     b.HasIndex("PartyMemberId", "CheckedInAtUtc");
+
+                    b.HasIndex("CheckedInAtUtc", "ActivityId", "PartyMemberId", "Minutes");
 
                     b.ToTable("CheckIns");
                 });

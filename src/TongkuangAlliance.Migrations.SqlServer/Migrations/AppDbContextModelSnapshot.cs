@@ -715,6 +715,9 @@ namespace TongkuangAlliance.Migrations.SqlServer.Migrations
                     b.Property<DateTime>("RegisteredAtUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<int>("RegisteredDay")
+                        .HasColumnType("int");
+
                     b.Property<int>("ReopenCount")
                         .HasColumnType("int");
 
@@ -741,6 +744,12 @@ namespace TongkuangAlliance.Migrations.SqlServer.Migrations
 
                     b.Property<DateTime?>("ResolvedAtUtc")
                         .HasColumnType("datetime2");
+
+                    b.Property<int?>("ResolvedDay")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("ResolvedMonth")
+                        .HasColumnType("int");
 
                     b.Property<int>("Revision")
                         .HasColumnType("int");
@@ -810,9 +819,12 @@ namespace TongkuangAlliance.Migrations.SqlServer.Migrations
 
                     b.HasIndex("UpdateDueAtUtc");
 
-                    b.HasIndex("CommunityId", "ResolvedAtUtc");
+                    b.HasIndex("CommunityId", "RegisteredAtUtc", "ResolvedAtUtc");
 
-                    b.HasIndex("CommunityId", "Status");
+                    b.HasIndex("CommunityId", "Status", "AcceptDueAtUtc", "ResolveDueAtUtc");
+
+                    b.HasIndex("CommunityId", "ResolvedAtUtc", "Kind", "ResolvedMonth", "ResolvedDay", "RegisteredDay", "EscalatedAtUtc")
+                        .HasDatabaseName("IX_Cases_Dashboard_Resolved");
 
                     b.ToTable("Cases", t =>
                         {
@@ -1056,7 +1068,7 @@ namespace TongkuangAlliance.Migrations.SqlServer.Migrations
 
                     b.HasIndex("CaseId");
 
-                    b.HasIndex("Date", "CaseId");
+                    b.HasIndex("Date", "CaseId", "Satisfaction");
 
                     b.ToTable("FollowUps");
                 });
@@ -2304,12 +2316,12 @@ namespace TongkuangAlliance.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CheckedInAtUtc");
-
                     b.HasIndex("ActivityId", "PartyMemberId")
                         .IsUnique();
 
                     b.HasIndex("PartyMemberId", "CheckedInAtUtc");
+
+                    b.HasIndex("CheckedInAtUtc", "ActivityId", "PartyMemberId", "Minutes");
 
                     b.ToTable("CheckIns");
                 });

@@ -653,6 +653,9 @@ namespace TongkuangAlliance.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("RegisteredAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("RegisteredDay")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ReopenCount")
                         .HasColumnType("INTEGER");
 
@@ -679,6 +682,12 @@ namespace TongkuangAlliance.Migrations.Sqlite.Migrations
 
                     b.Property<DateTime?>("ResolvedAtUtc")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("ResolvedDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ResolvedMonth")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Revision")
                         .HasColumnType("INTEGER");
@@ -743,9 +752,12 @@ namespace TongkuangAlliance.Migrations.Sqlite.Migrations
 
                     b.HasIndex("UpdateDueAtUtc");
 
-                    b.HasIndex("CommunityId", "ResolvedAtUtc");
+                    b.HasIndex("CommunityId", "RegisteredAtUtc", "ResolvedAtUtc");
 
-                    b.HasIndex("CommunityId", "Status");
+                    b.HasIndex("CommunityId", "Status", "AcceptDueAtUtc", "ResolveDueAtUtc");
+
+                    b.HasIndex("CommunityId", "ResolvedAtUtc", "Kind", "ResolvedMonth", "ResolvedDay", "RegisteredDay", "EscalatedAtUtc")
+                        .HasDatabaseName("IX_Cases_Dashboard_Resolved");
 
                     b.ToTable("Cases", t =>
                         {
@@ -966,7 +978,7 @@ namespace TongkuangAlliance.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CaseId");
 
-                    b.HasIndex("Date", "CaseId");
+                    b.HasIndex("Date", "CaseId", "Satisfaction");
 
                     b.ToTable("FollowUps");
                 });
@@ -2086,12 +2098,12 @@ namespace TongkuangAlliance.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CheckedInAtUtc");
-
                     b.HasIndex("ActivityId", "PartyMemberId")
                         .IsUnique();
 
                     b.HasIndex("PartyMemberId", "CheckedInAtUtc");
+
+                    b.HasIndex("CheckedInAtUtc", "ActivityId", "PartyMemberId", "Minutes");
 
                     b.ToTable("CheckIns");
                 });

@@ -37,6 +37,7 @@ public sealed class KestrelPortalFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(_directory);
+        if (!File.Exists(DatabasePath)) SeededSqliteTemplate.CopyTo(DatabasePath);
         builder.UseEnvironment("Development");
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(TestAppSettings.For(_directory, DatabasePath)));
     }

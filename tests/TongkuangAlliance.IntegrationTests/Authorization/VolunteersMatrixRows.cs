@@ -28,6 +28,10 @@ public sealed class VolunteersMatrixRows : IMatrixRows
     [
         new("GET", "Volunteers", "Index", _ => "/Volunteers", Readers()),
         new("POST", "Volunteers", "Confirm", _ => $"/Volunteers/Confirm/{VolunteerInMember}", SouthStaff(), _ => []),
+        // Member 1 (zhiyuan01) has an account already: the form says so, and a post is refused with a message.
+        new("GET", "Volunteers", "Account", _ => $"/Volunteers/Account/{VolunteerInMember}", SouthStaff()),
+        new("POST", "Volunteers", "Account", _ => $"/Volunteers/Account/{VolunteerInMember}", SouthStaff(),
+            _ => new() { ["UserName"] = "matrix-volunteer", ["Password"] = "Matrix2026pass" }),
         new("GET", "Volunteers", "Activity", _ => $"/Volunteers/Activity/{ActivitiesMatrixRows.SouthHeld}?q=1", SouthStaff()),
         new("GET", "Volunteers", "Qr", _ => $"/Volunteers/Qr/{ActivitiesMatrixRows.SouthHeld}", SouthStaff()),
         new("POST", "Volunteers", "SignUp", _ => $"/Volunteers/SignUp/{ActivitiesMatrixRows.SouthHeld}", SouthStaff(),
@@ -44,6 +48,13 @@ public sealed class VolunteersMatrixRows : IMatrixRows
         new("POST", "Volunteers", "Import", _ => "/Volunteers/Import", Units(), _ => []),
         new("POST", "Volunteers", "ImportConfirm", _ => "/Volunteers/ImportConfirm", Units(), _ => new() { ["payload"] = "forged" }),
         new("GET", "Volunteers", "ImportTemplate", _ => "/Volunteers/ImportTemplate", Units()),
+
+        new("GET", "PartyMembers", "Create", _ => "/PartyMembers/Create", Readers()),
+        new("POST", "PartyMembers", "Create", _ => "/PartyMembers/Create", Readers(), _ => []),
+        new("GET", "PartyMembers", "Edit", _ => $"/PartyMembers/Edit/{VolunteerInMember}",
+            Expect(SignIn, Ok, Ok, NotFound, Ok, NotFound, Forbidden, Forbidden, Forbidden, Forbidden)),
+        new("POST", "PartyMembers", "Edit", _ => $"/PartyMembers/Edit/{VolunteerInMember}",
+            Expect(SignIn, Ok, Ok, NotFound, Ok, NotFound, Forbidden, Forbidden, Forbidden, Forbidden), _ => []),
 
         new("GET", "MyVolunteering", "Index", _ => "/MyVolunteering", Volunteers(Ok, Ok)),
         new("POST", "MyVolunteering", "SignUp", _ => "/MyVolunteering/SignUp", Volunteers(Ok, NotFound),

@@ -22,6 +22,8 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     private readonly string? _postgresDatabase;
     private readonly bool _ownsDatabase;
+    private readonly bool _startsFromTemplate;
+    private bool _databasePrepared;
 
     public PortalFactory()
         : this(TestAppSettings.UsePostgreSql ? TestAppSettings.NewPostgresDatabaseName() : null, ownsDatabase: true)
@@ -37,11 +39,15 @@ public class PortalFactory : WebApplicationFactory<Program>
     /// <summary>An app on a SQLite file of its own whatever TK_TEST_DATABASE says: for what only SQLite has (its backup command).</summary>
     public static PortalFactory OnSqlite() => new(null, ownsDatabase: true);
 
+    /// <summary>The app that makes <see cref="SeededPostgresTemplate"/>'s database: it migrates and seeds it itself.</summary>
+    internal static PortalFactory TemplateOnPostgres(string database) => new(database, ownsDatabase: false, startsFromTemplate: false);
+
     // Not public: an xunit fixture may have only one public constructor.
-    private PortalFactory(string? postgresDatabase, bool ownsDatabase)
+    private PortalFactory(string? postgresDatabase, bool ownsDatabase, bool startsFromTemplate = true)
     {
         _postgresDatabase = postgresDatabase;
         _ownsDatabase = ownsDatabase;
+        _startsFromTemplate = startsFromTemplate;
     }
 
     /// <summary>
@@ -58,11 +64,24 @@ public class PortalFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(_directory);
+        PrepareDatabase();
         builder.UseEnvironment("Testing");
         var settings = _postgresDatabase is null
             ? TestAppSettings.For(_directory, DatabasePath)
             : TestAppSettings.ForPostgres(_directory, _postgresDatabase);
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(settings));
+    }
+
+    /// <summary>
+    /// Starts this host's database as a copy of the seeded demo (see <see cref="SeededSqliteTemplate"/>). On
+    /// PostgreSQL only the owner creates it; a second instance on the same database finds it there.
+    /// </summary>
+    private void PrepareDatabase()
+    {
+        if (_databasePrepared || !_startsFromTemplate) return;
+        _databasePrepared = true;
+        if (_postgresDatabase is null) SeededSqliteTemplate.CopyTo(DatabasePath);
+        else if (_ownsDatabase) SeededPostgresTemplate.CreateDatabase(_postgresDatabase);
     }
 
     public PortalClient CreatePortalClient() => new(CreateClient(new WebApplicationFactoryClientOptions

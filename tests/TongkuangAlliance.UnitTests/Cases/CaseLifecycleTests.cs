@@ -186,6 +186,27 @@ public sealed class CaseLifecycleTests(CaseTestData data) : IClassFixture<CaseTe
     }
 
     [Fact]
+    public async Task A_case_keeps_its_China_calendar_days_and_month_of_resolution_and_loses_them_when_reopened()
+    {
+        // Resolved on 31 Dec 2026 at 17:00 UTC: already 1 Jan 2027 in China.
+        var id = await data.ArrangeAsync(Stage.InMediation);
+        var newYearInChina = Utc(2026, 12, 31, 17, 0);
+        data.Step(id, newYearInChina, c => c.Resolve(true, "达成调解协议", newYearInChina, data.HandlerId));
+        using (var db = data.CreateContext())
+        {
+            var kase = Load(db, id);
+            Assert.Equal(DateOnly.FromDateTime(kase.RegisteredAtUtc.AddHours(8)).DayNumber, kase.RegisteredDay);
+            Assert.Equal(new DateOnly(2027, 1, 1).DayNumber, kase.ResolvedDay);
+            Assert.Equal(202701, kase.ResolvedMonth);
+        }
+
+        data.Step(id, newYearInChina.AddDays(3), c => c.RecordFollowUp(new DateOnly(2027, 1, 3), FollowUpMethod.Visit, Satisfaction.Dissatisfied, true, "仍不满意", newYearInChina.AddDays(3), data.HandlerId));
+        using var after = data.CreateContext();
+        var reopened = Load(after, id);
+        Assert.Equal((CaseStatus.InMediation, (int?)null, (int?)null), (reopened.Status, reopened.ResolvedDay, reopened.ResolvedMonth));
+    }
+
+    [Fact]
     public async Task A_dissatisfied_follow_up_reopens_the_case_for_mediation()
     {
         var id = await data.ArrangeAsync(Stage.Resolved);

@@ -83,25 +83,29 @@ public sealed class CaseNumberTests : IDisposable
         Assert.Empty(check.CaseNumberSequences); // rolled back together: the number was not used up
     }
 
-    /// <summary>Makes the first save of the sequence row fail as if another intake had taken the number meanwhile.</summary>
-    private sealed class LoseTheFirstRace : SaveChangesInterceptor
+    /// <summary>
+    /// Makes the first save that creates a year's sequence row fail as if another intake had created the row at
+    /// the same moment: it inserts that row itself, in the same transaction, so the save meets the real primary
+    /// key violation (and the rollback takes both away).
+    /// </summary>
+    private sealed class LoseTheRaceForANewYear : SaveChangesInterceptor
     {
         public int Attempts { get; private set; }
 
-        public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
         {
-            var sequence = eventData.Context!.ChangeTracker.Entries<CaseNumberSequence>().SingleOrDefault(e => e.State == EntityState.Modified);
-            if (sequence is not null && Attempts++ == 0)
-                sequence.Property(s => s.Next).OriginalValue = -1; // what this context read is no longer in the table
-            return ValueTask.FromResult(result);
+            var context = eventData.Context!;
+            var created = context.ChangeTracker.Entries<CaseNumberSequence>().SingleOrDefault(e => e.State == EntityState.Added);
+            if (created is not null && Attempts++ == 0)
+                await context.Database.ExecuteSqlAsync($"INSERT INTO CaseNumberSequences (Year, Next) VALUES ({created.Entity.Year}, 2)", cancellationToken);
+            return result;
         }
     }
 
     [Fact]
-    public async Task An_intake_that_loses_the_race_for_a_number_takes_the_next_one_and_is_saved_once()
+    public async Task The_first_intake_of_a_year_that_loses_the_race_to_create_the_year_s_counter_is_retried_and_saved_once()
     {
-        await _data.RegisterAsync();
-        var race = new LoseTheFirstRace();
+        var race = new LoseTheRaceForANewYear();
         // The fixture's options already carry the audit interceptor; the race runs after it.
         var options = new DbContextOptionsBuilder<AppDbContext>(_data.Database.Options).AddInterceptors(race).Options;
 
@@ -115,13 +119,25 @@ public sealed class CaseNumberTests : IDisposable
 
         Assert.Equal(2, race.Attempts);
         using var check = _data.CreateContext();
-        Assert.Equal("JF2026-0002", check.Cases.Single(c => c.Id == id).Number);
-        Assert.Equal(3, check.CaseNumberSequences.Single().Next);
+        Assert.Equal("JF2026-0001", check.Cases.Single(c => c.Id == id).Number);
+        Assert.Equal(2, check.CaseNumberSequences.Single().Next);
         Assert.Single(check.CaseEvents, e => e.CaseId == id);
         var audits = check.AuditEntries.Where(a => a.EntityType == nameof(Case) && a.Action == "Added").ToList();
-        Assert.Equal(2, audits.Count); // the first case's and this one's: the failed attempt left none behind
-        Assert.Contains(audits, a => a.EntityId == id.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        Assert.DoesNotContain(audits, a => a.EntityId.Length == 0);
+        Assert.Single(audits); // the failed attempt left none behind
+        Assert.Equal(id.ToString(System.Globalization.CultureInfo.InvariantCulture), audits[0].EntityId);
+    }
+
+    [Fact]
+    public async Task An_intake_takes_the_number_after_the_last_one_saved()
+    {
+        await _data.RegisterAsync();
+        await using var db = _data.CreateContext();
+        var kase = Case.Register(_data.StoryDetails(), _data.Municipal(db), RegisteredAt, "u1");
+        await CaseNumbers.SaveNewCaseAsync(db, kase);
+
+        using var check = _data.CreateContext();
+        Assert.Equal("JF2026-0002", check.Cases.Single(c => c.Id == kase.Id).Number);
+        Assert.Equal(3, check.CaseNumberSequences.Single().Next);
     }
 
     [Fact]

@@ -58,7 +58,8 @@ internal sealed class CheckInConfiguration : IEntityTypeConfiguration<CheckIn>
         builder.Ignore(c => c.Hours);
         builder.HasIndex(c => new { c.ActivityId, c.PartyMemberId }).IsUnique();
         builder.HasIndex(c => new { c.PartyMemberId, c.CheckedInAtUtc });
-        builder.HasIndex(c => c.CheckedInAtUtc);
+        // Covering: the dashboards and ledgers sum minutes per period and activity without reading the table (issue 6).
+        builder.HasIndex(c => new { c.CheckedInAtUtc, c.ActivityId, c.PartyMemberId, c.Minutes });
         builder.HasOne(c => c.Activity).WithMany().HasForeignKey(c => c.ActivityId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(c => c.PartyMember).WithMany().HasForeignKey(c => c.PartyMemberId).OnDelete(DeleteBehavior.Restrict);
     }

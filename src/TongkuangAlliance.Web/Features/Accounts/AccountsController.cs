@@ -143,6 +143,7 @@ public sealed class AccountsController(AppDbContext db, UserManager<AppUser> use
     {
         var account = await db.Users.AsNoTracking().VisibleTo(User.Scope()).SingleOrDefaultAsync(u => u.Id == id, cancellationToken);
         if (account is null) return NotFound();
+        if (account.Role == PortalRole.Volunteer) return Refused(id, "Accounts.VolunteerScopeFixed");
 
         SetEditViewData(account);
         await SetFormOptionsAsync(cancellationToken);
@@ -162,6 +163,7 @@ public sealed class AccountsController(AppDbContext db, UserManager<AppUser> use
     {
         var account = await FindAsync(id, cancellationToken);
         if (account is null) return NotFound();
+        if (account.Role == PortalRole.Volunteer) return Refused(id, "Accounts.VolunteerScopeFixed");
 
         SetEditViewData(account);
         var before = AccountSnapshot.Of(account);

@@ -107,27 +107,18 @@ public sealed class DashboardQueries(AppDbContext db)
         var communityNames = await communities.OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync(ct);
 
         // Resolved in the period, by community, kind and month of resolution (China time), grids and compounds
-        // only when asked (a community's dashboard). Days to resolve are China calendar days, summed in the database.
-        var resolved = await cases.Where(DashboardRules.ResolvedIn(fromUtc, toUtc))
-            .Select(c => new
+        // only when asked (a community's dashboard). Days to resolve are China calendar days: the case stores its
+        // China days and month as integers (Case.RegisteredDay, ResolvedDay, ResolvedMonth), so the database sums a
+        // subtraction per row instead of computing dates.
+        var resolvedGroups = await cases.Where(DashboardRules.ResolvedIn(fromUtc, toUtc))
+            .GroupBy(c => new { c.CommunityId, GridId = breakdown ? c.GridId : null, CompoundId = breakdown ? c.CompoundId : null, c.Kind, Month = c.ResolvedMonth!.Value })
+            .Select(g => new
             {
-                c.CommunityId,
-                GridId = breakdown ? c.GridId : null,
-                CompoundId = breakdown ? c.CompoundId : null,
-                c.Kind,
-                Resolved = c.ResolvedAtUtc!.Value.AddHours(8),
-                Registered = c.RegisteredAtUtc.AddHours(8),
-                NotEscalated = c.EscalatedAtUtc == null,
+                g.Key.CommunityId, g.Key.GridId, g.Key.CompoundId, g.Key.Kind, g.Key.Month, Count = g.Count(),
+                NotEscalated = g.Count(c => c.EscalatedAtUtc == null), Days = g.Sum(c => c.ResolvedDay!.Value - c.RegisteredDay),
             })
-            .Select(c => new
-            {
-                c.CommunityId, c.GridId, c.CompoundId, c.Kind, c.Resolved.Year, c.Resolved.Month, c.NotEscalated,
-                Days = 365 * (c.Resolved.Year - 1) + (c.Resolved.Year - 1) / 4 - (c.Resolved.Year - 1) / 100 + (c.Resolved.Year - 1) / 400 + c.Resolved.DayOfYear
-                       - (365 * (c.Registered.Year - 1) + (c.Registered.Year - 1) / 4 - (c.Registered.Year - 1) / 100 + (c.Registered.Year - 1) / 400 + c.Registered.DayOfYear),
-            })
-            .GroupBy(c => new { c.CommunityId, c.GridId, c.CompoundId, c.Kind, c.Year, c.Month })
-            .Select(g => new { g.Key.CommunityId, g.Key.GridId, g.Key.CompoundId, g.Key.Kind, g.Key.Year, g.Key.Month, Count = g.Count(), NotEscalated = g.Count(c => c.NotEscalated), Days = g.Sum(c => c.Days) })
             .ToListAsync(ct);
+        var resolved = resolvedGroups.Select(r => new { r.CommunityId, r.GridId, r.CompoundId, r.Kind, Year = r.Month / 100, Month = r.Month % 100, r.Count, r.NotEscalated, r.Days });
 
         var registered = await cases.Where(DashboardRules.RegisteredIn(fromUtc, toUtc))
             .GroupBy(c => new { c.CommunityId, GridId = breakdown ? c.GridId : null, CompoundId = breakdown ? c.CompoundId : null })
@@ -144,13 +135,15 @@ public sealed class DashboardQueries(AppDbContext db)
             })
             .ToListAsync(ct);
 
-        var followed = await cases.Where(DashboardRules.FollowedUpIn(period.From, period.To))
-            .GroupBy(c => new { c.CommunityId, GridId = breakdown ? c.GridId : null, CompoundId = breakdown ? c.CompoundId : null })
-            .Select(g => new
-            {
-                g.Key.CommunityId, g.Key.GridId, g.Key.CompoundId, Count = g.Count(),
-                Satisfied = g.Count(c => !c.FollowUps.Any(f => f.Date >= period.From && f.Date <= period.To && f.Satisfaction == Satisfaction.Dissatisfied)),
-            })
+        // Cases followed up in the period, and of those the ones without a dissatisfied follow-up in it: starting from
+        // the period's follow-ups (grouped by case), not from every case with a correlated subquery.
+        var followUps = db.FollowUps.AsNoTracking().Where(f => f.Date >= period.From && f.Date <= period.To)
+            .GroupBy(f => f.CaseId)
+            .Select(g => new { CaseId = g.Key, Dissatisfied = g.Max(f => f.Satisfaction == Satisfaction.Dissatisfied ? 1 : 0) });
+        var followed = await cases.Join(followUps, c => c.Id, f => f.CaseId,
+                (c, f) => new { c.CommunityId, GridId = breakdown ? c.GridId : null, CompoundId = breakdown ? c.CompoundId : null, f.Dissatisfied })
+            .GroupBy(x => new { x.CommunityId, x.GridId, x.CompoundId })
+            .Select(g => new { g.Key.CommunityId, g.Key.GridId, g.Key.CompoundId, Count = g.Count(), Satisfied = g.Count(x => x.Dissatisfied == 0) })
             .ToListAsync(ct);
 
         var heldServiceDays = activities.Where(DashboardRules.ServiceDayHeldIn(fromUtc, toUtc));

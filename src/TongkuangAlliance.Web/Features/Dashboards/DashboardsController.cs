@@ -315,8 +315,13 @@ public sealed class DashboardsController(AppDbContext db, DashboardQueries queri
             return url.Action("Index", "Activities", values)!;
         }
 
-        /// <summary>The volunteers' ledger of the period (one row per active volunteer, in the user's scope).</summary>
-        public string Ledger() => url.Action("Ledger", "Volunteers", new RouteValueDictionary { ["from"] = period.FromText, ["to"] = period.ToText })!;
+        /// <summary>The volunteers' ledger of the period (one row per active volunteer, in the user's scope and the dashboard's community).</summary>
+        public string Ledger()
+        {
+            var values = new RouteValueDictionary { ["from"] = period.FromText, ["to"] = period.ToText };
+            if (communityId is { } c) values["communityId"] = Text(c);
+            return url.Action("Ledger", "Volunteers", values)!;
+        }
 
         public string Terms(int unitId, params (string Key, string Value)[] extra)
         {

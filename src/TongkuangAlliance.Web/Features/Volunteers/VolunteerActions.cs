@@ -46,20 +46,30 @@ public sealed class VolunteerActions(AppDbContext db, TimeProvider clock, IDataP
         }
     }
 
+    /// <summary>
+    /// Signs a member up for a service: confirmed while the service has places, otherwise on its waitlist. Counting the
+    /// places and taking one happen under a lock on the service's row (see <see cref="LockServiceAsync"/>), so two
+    /// sign-ups at once can never both take the last place.
+    /// </summary>
     public async Task<ActivitySignUp> SignUpAsync(Activity activity, int activityServiceId, PartyMember member, CancellationToken cancellationToken)
     {
         var service = activity.Services.FirstOrDefault(s => s.Id == activityServiceId) ?? throw new DomainException("Volunteer.InvalidChoice", "ActivityServiceId");
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await LockServiceAsync(service.Id, cancellationToken);
         var confirmed = await db.ActivitySignUps.CountAsync(s => s.ActivityServiceId == service.Id && s.Status == SignUpStatus.Confirmed, cancellationToken);
         var existing = await db.ActivitySignUps.SingleOrDefaultAsync(s => s.ActivityId == activity.Id && s.PartyMemberId == member.Id, cancellationToken);
         var signUp = ActivitySignUp.SignUp(activity, service, member, confirmed, existing, Now);
         if (existing is null) db.ActivitySignUps.Add(signUp);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return signUp;
     }
 
-    /// <summary>Withdraws a sign-up; a freed place goes to the first on the service's waitlist, in the same save.</summary>
+    /// <summary>Withdraws a sign-up; a freed place goes to the first on the service's waitlist, in the same save and under the same lock as sign-ups.</summary>
     public async Task WithdrawAsync(ActivitySignUp signUp, CancellationToken cancellationToken)
     {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await LockServiceAsync(signUp.ActivityServiceId, cancellationToken);
         if (signUp.Withdraw())
         {
             var next = await db.ActivitySignUps
@@ -68,7 +78,17 @@ public sealed class VolunteerActions(AppDbContext db, TimeProvider clock, IDataP
             next?.Promote();
         }
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// Locks the service's row until the transaction ends, with an UPDATE that changes nothing: PostgreSQL and SQL
+    /// Server hold a row lock, SQLite the database's write lock. A second sign-up for the same service waits here
+    /// and then counts the places the first one left. (Portable, unlike SELECT … FOR UPDATE or UPDLOCK hints.)
+    /// </summary>
+    private Task<int> LockServiceAsync(int activityServiceId, CancellationToken cancellationToken) =>
+        db.ActivityServices.Where(s => s.Id == activityServiceId)
+            .ExecuteUpdateAsync(set => set.SetProperty(s => s.VolunteersNeeded, s => s.VolunteersNeeded), cancellationToken);
 
     /// <summary>
     /// Checks in, or checks out when already checked in (QR: the same scan toggles; a second check-in is never a

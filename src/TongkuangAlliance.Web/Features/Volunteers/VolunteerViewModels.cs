@@ -7,7 +7,7 @@ using TongkuangAlliance.Web.Infrastructure.Paging;
 namespace TongkuangAlliance.Web.Features.Volunteers;
 
 public sealed record MemberRow(int Id, string Name, string Phone, string? Employer, string Community, string? Compound, string? Skills,
-    DateOnly ReportedOn, PartyMemberStatus Status, RegistrationStatus Registration, int CheckIns, int Minutes)
+    DateOnly ReportedOn, PartyMemberStatus Status, RegistrationStatus Registration, int CheckIns, int Minutes, string? AccountUserName)
 {
     public string MaskedPhone => ChinesePhone.Mask(Phone);
     public decimal Hours => Math.Round(Minutes / 60m, 1);
@@ -20,6 +20,21 @@ public sealed class MemberIndexViewModel
     public RegistrationStatus? Registration { get; init; }
     public bool CanConfirm { get; init; }
     public bool CanImport { get; init; }
+}
+
+/// <summary>The sign-in account a committee opens for a confirmed party member (role Volunteer).</summary>
+public sealed class VolunteerAccountInput
+{
+    [System.ComponentModel.DataAnnotations.Required(ErrorMessage = "Validation.Required")]
+    [System.ComponentModel.DataAnnotations.StringLength(FieldLengths.UserName, ErrorMessage = "Validation.MaxLength")]
+    [System.ComponentModel.DataAnnotations.Display(Name = "Field.UserName")]
+    public string? UserName { get; set; }
+
+    [System.ComponentModel.DataAnnotations.Required(ErrorMessage = "Validation.Required")]
+    [System.ComponentModel.DataAnnotations.StringLength(128, ErrorMessage = "Validation.MaxLength")]
+    [System.ComponentModel.DataAnnotations.DataType(System.ComponentModel.DataAnnotations.DataType.Password)]
+    [System.ComponentModel.DataAnnotations.Display(Name = "Field.InitialPassword")]
+    public string? Password { get; set; }
 }
 
 public sealed record ServiceOption(int Id, string Name, int VolunteersNeeded);
@@ -74,6 +89,10 @@ public sealed class LedgerViewModel
     public required string By { get; init; }
     public DateOnly From { get; init; }
     public DateOnly To { get; init; }
+
+    /// <summary>Only check-ins at this community's activities (from a community's dashboard).</summary>
+    public int? CommunityId { get; init; }
+    public string? CommunityName { get; init; }
     public PagedList<VolunteerHours>? Volunteers { get; set; }
     public PagedList<GroupHours>? Groups { get; set; }
 }

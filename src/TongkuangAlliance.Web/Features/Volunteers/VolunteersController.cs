@@ -22,7 +22,7 @@ namespace TongkuangAlliance.Web.Features.Volunteers;
 /// paired unit reads its own members' participation.
 /// </summary>
 [Authorize(Policy = Policies.VolunteerLedger)]
-public sealed class VolunteersController(AppDbContext db, VolunteerActions actions, MemberImport import, TimeProvider clock, IStringLocalizer<SharedResource> l) : Controller
+public sealed class VolunteersController(AppDbContext db, VolunteerActions actions, MemberImport import, VolunteerAccounts accounts, TimeProvider clock, IStringLocalizer<SharedResource> l) : Controller
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -45,7 +45,8 @@ public sealed class VolunteersController(AppDbContext db, VolunteerActions actio
             .Select(m => new MemberRow(m.Id, m.Name, m.Phone, m.MemberUnit != null ? m.MemberUnit.Name : m.EmployerName, m.HomeCommunity!.Name,
                 m.HomeCompound != null ? m.HomeCompound.Name : null, m.Skills, m.ReportedOn, m.Status, m.Registration,
                 db.CheckIns.Where(c => c.PartyMemberId == m.Id && c.Minutes != null && c.CheckedInAtUtc >= from && c.CheckedInAtUtc < to).Count(),
-                db.CheckIns.Where(c => c.PartyMemberId == m.Id && c.Minutes != null && c.CheckedInAtUtc >= from && c.CheckedInAtUtc < to).Sum(c => (int?)c.Minutes) ?? 0))
+                db.CheckIns.Where(c => c.PartyMemberId == m.Id && c.Minutes != null && c.CheckedInAtUtc >= from && c.CheckedInAtUtc < to).Sum(c => (int?)c.Minutes) ?? 0,
+                db.Users.Where(u => u.PartyMemberId == m.Id).Select(u => u.UserName).FirstOrDefault()))
             .ToPagedListAsync(page, cancellationToken: cancellationToken);
         return View(new MemberIndexViewModel
         {
@@ -73,6 +74,42 @@ public sealed class VolunteersController(AppDbContext db, VolunteerActions actio
             TempData["Error"] = l[e.MessageKey].Value;
         }
         return RedirectToAction(nameof(Index), new { registration = RegistrationStatus.Pending });
+    }
+
+    /// <summary>The form that opens a confirmed member's own sign-in account (role Volunteer: self-service only).</summary>
+    [HttpGet]
+    [Authorize(Policy = Policies.CommunityOrSubDistrict)]
+    public async Task<IActionResult> Account(int id, CancellationToken cancellationToken)
+    {
+        var member = await db.PartyMembers.AsNoTracking().VisibleTo(User.Scope()).SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+        if (member is null) return NotFound();
+        ViewData["Title"] = l["Volunteers.AccountTitle", member.Name];
+        ViewData["Problem"] = await accounts.WhyNotAsync(member, cancellationToken) is { } key ? l[key].Value : null;
+        return View(new VolunteerAccountInput { UserName = VolunteerAccounts.SuggestedUserName(member) });
+    }
+
+    [HttpPost]
+    [Authorize(Policy = Policies.CommunityOrSubDistrict)]
+    public async Task<IActionResult> Account(int id, VolunteerAccountInput input, CancellationToken cancellationToken)
+    {
+        var member = await db.PartyMembers.AsNoTracking().VisibleTo(User.Scope()).SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+        if (member is null) return NotFound();
+        ViewData["Title"] = l["Volunteers.AccountTitle", member.Name];
+        if (await accounts.WhyNotAsync(member, cancellationToken) is { } problem)
+        {
+            TempData["Error"] = l[problem].Value;
+            return RedirectToAction(nameof(Index), new { q = member.Name });
+        }
+        if (!ModelState.IsValid) return View(input);
+
+        var errors = await accounts.CreateAsync(member, input.UserName!.Trim(), input.Password!, User.Scope().SubDistrictId, User, cancellationToken);
+        if (errors.Count > 0)
+        {
+            foreach (var (field, message) in errors) ModelState.AddModelError(field, message);
+            return View(input);
+        }
+        TempData["Success"] = l["Volunteers.AccountCreated", member.Name, input.UserName.Trim()].Value;
+        return RedirectToAction(nameof(Index), new { q = member.Name });
     }
 
     // ---- import (member units) -------------------------------------------------------------------------
@@ -292,26 +329,31 @@ public sealed class VolunteersController(AppDbContext db, VolunteerActions actio
 
     /// <summary>Hours per volunteer, member unit or community for a period (China dates, inclusive).</summary>
     [HttpGet]
-    public async Task<IActionResult> Ledger(string? by, string? from, string? to, int page = 1, CancellationToken cancellationToken = default)
+    public async Task<IActionResult> Ledger(string? by, string? from, string? to, int? communityId, int page = 1, CancellationToken cancellationToken = default)
     {
         var scope = User.Scope();
+        // A community's dashboard links here with its id: only check-ins at that community's activities (in scope).
+        var community = communityId is { } cid
+            ? await db.Communities.AsNoTracking().VisibleTo(scope).Where(c => c.Id == cid).Select(c => new { c.Id, c.Name }).SingleOrDefaultAsync(cancellationToken)
+            : null;
+        if (communityId is not null && community is null) return NotFound();
         var (fromDate, toDate) = Period(from, to, clock);
         var fromUtc = ChinaTime.ToUtc(fromDate.ToDateTime(TimeOnly.MinValue));
         var toUtc = ChinaTime.ToUtc(toDate.AddDays(1).ToDateTime(TimeOnly.MinValue));
         ViewData["Title"] = l["Volunteers.Ledger"];
-        var model = new LedgerViewModel { By = by is "unit" or "community" ? by : "volunteer", From = fromDate, To = toDate };
+        var model = new LedgerViewModel { By = by is "unit" or "community" ? by : "volunteer", From = fromDate, To = toDate, CommunityId = community?.Id, CommunityName = community?.Name };
         switch (model.By)
         {
             case "unit":
-                model.Groups = await VolunteerHoursQueries.PerMemberUnit(db, scope, fromUtc, toUtc)
+                model.Groups = await VolunteerHoursQueries.PerMemberUnit(db, scope, fromUtc, toUtc, community?.Id)
                     .OrderByDescending(g => g.Minutes).ThenBy(g => g.Id).ToPagedListAsync(page, cancellationToken: cancellationToken);
                 break;
             case "community":
-                model.Groups = await VolunteerHoursQueries.PerCommunity(db, scope, fromUtc, toUtc)
+                model.Groups = await VolunteerHoursQueries.PerCommunity(db, scope, fromUtc, toUtc, community?.Id)
                     .OrderByDescending(g => g.Minutes).ThenBy(g => g.Id).ToPagedListAsync(page, cancellationToken: cancellationToken);
                 break;
             default:
-                model.Volunteers = await VolunteerHoursQueries.PerVolunteer(db, scope, fromUtc, toUtc)
+                model.Volunteers = await VolunteerHoursQueries.PerVolunteer(db, scope, fromUtc, toUtc, community?.Id)
                     .OrderByDescending(v => v.Minutes).ThenBy(v => v.PartyMemberId).ToPagedListAsync(page, cancellationToken: cancellationToken);
                 break;
         }
@@ -338,7 +380,7 @@ public sealed class VolunteersController(AppDbContext db, VolunteerActions actio
         var list = await VolunteerHoursQueries.ReportedButIdle(db, scope, fromUtc, toUtc)
             .OrderBy(m => m.HomeCommunity!.Name).ThenBy(m => m.Name).ThenBy(m => m.Id)
             .Select(m => new MemberRow(m.Id, m.Name, m.Phone, m.MemberUnit != null ? m.MemberUnit.Name : m.EmployerName, m.HomeCommunity!.Name,
-                m.HomeCompound != null ? m.HomeCompound.Name : null, m.Skills, m.ReportedOn, m.Status, m.Registration, 0, 0))
+                m.HomeCompound != null ? m.HomeCompound.Name : null, m.Skills, m.ReportedOn, m.Status, m.Registration, 0, 0, null))
             .ToPagedListAsync(page, cancellationToken: cancellationToken);
         return View(new IdleViewModel { Members = list, From = DateOnly.FromDateTime(ChinaTime.FromUtc(fromUtc)), To = DateOnly.FromDateTime(ChinaTime.FromUtc(toUtc)).AddDays(-1) });
     }

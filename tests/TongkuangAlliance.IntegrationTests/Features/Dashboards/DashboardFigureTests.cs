@@ -133,6 +133,29 @@ public sealed class DashboardFigureTests(DashboardFigureTests.Fixture fixture) :
     }
 
     [Fact]
+    public async Task A_community_dashboard_s_volunteer_figures_link_to_that_community_s_ledger()
+    {
+        var ids = await fixture.DemoIdsAsync();
+        using var jiedao = await fixture.CreatePortalClient().SignedInAsAsync(PortalClient.Users.SubDistrict);
+        var year = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).Year;
+        var page = await jiedao.GetDocumentAsync($"/Dashboards/Community/{ids.SouthCommunity}?kind=Year&year={year}");
+        var active = int.Parse(Figure(page, "active-volunteers"), CultureInfo.InvariantCulture);
+        Assert.InRange(active, 1, 20); // one page of the ledger
+
+        var ledger = await jiedao.GetDocumentAsync(page.QuerySelector("#figure-active-volunteers a.figure-value")!.GetAttribute("href")!);
+        var rows = ledger.QuerySelectorAll("table.ledger tbody tr");
+        Assert.Equal(active, rows.Length);
+        var hours = rows.Sum(r => decimal.Parse(r.QuerySelectorAll("td")[2].TextContent, CultureInfo.InvariantCulture));
+        // Each row's hours are rounded to 0.1 h; the figure rounds the total.
+        Assert.Equal((double)decimal.Parse(Figure(page, "volunteer-hours"), CultureInfo.InvariantCulture), (double)hours, 0.05 * (rows.Length + 1));
+        Assert.Contains("南区社区", ledger.QuerySelector(".ledger-community")!.TextContent, StringComparison.Ordinal);
+
+        // Another community's ledger is not found by a community committee.
+        using var beiqu = await fixture.CreatePortalClient().SignedInAsAsync(PortalClient.Users.NorthCommunity);
+        Assert.Equal(HttpStatusCode.NotFound, (await beiqu.GetAsync($"/Volunteers/Ledger?communityId={ids.SouthCommunity}")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_period_that_makes_no_sense_falls_back_to_this_year_with_a_message()
     {
         using var jiedao = await fixture.CreatePortalClient().SignedInAsAsync(PortalClient.Users.SubDistrict);

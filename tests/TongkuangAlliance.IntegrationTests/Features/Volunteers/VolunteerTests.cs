@@ -170,6 +170,39 @@ public sealed class VolunteerTests(PortalFactory factory) : IClassFixture<Portal
     }
 
     [Fact]
+    public async Task Twelve_volunteers_signing_up_at_once_for_three_places_get_three_places_and_nine_waitlist_spots()
+    {
+        var (activity, service) = await ActivityAsync(DateTime.UtcNow.AddDays(3), 2, needed: 3);
+        var volunteers = await VolunteersAsync(12, "rush");
+        var clients = new List<PortalClient>();
+        foreach (var v in volunteers) clients.Add(await factory.CreatePortalClient().SignedInAsAsync(v.UserName));
+        var forms = new List<(PortalClient Client, Dictionary<string, string> Form)>();
+        foreach (var client in clients)
+        {
+            forms.Add((client, new Dictionary<string, string>
+            {
+                ["activityId"] = activity.ToString(CultureInfo.InvariantCulture),
+                ["activityServiceId"] = service.ToString(CultureInfo.InvariantCulture),
+                ["__RequestVerificationToken"] = await client.AntiforgeryTokenAsync("/MyVolunteering"),
+            }));
+        }
+
+        var responses = await Task.WhenAll(forms.Select(async f =>
+        {
+            using var content = new FormUrlEncodedContent(f.Form);
+            using var response = await f.Client.Http.PostAsync("/MyVolunteering/SignUp", content);
+            return response.StatusCode;
+        }));
+
+        Assert.All(responses, status => Assert.Equal(HttpStatusCode.Redirect, status));
+        var statuses = await factory.WithDbAsync(db => db.ActivitySignUps.Where(s => s.ActivityServiceId == service)
+            .GroupBy(s => s.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count));
+        Assert.Equal(3, statuses.GetValueOrDefault(SignUpStatus.Confirmed));
+        Assert.Equal(9, statuses.GetValueOrDefault(SignUpStatus.Waitlisted));
+        foreach (var c in clients) c.Dispose();
+    }
+
+    [Fact]
     public async Task A_correction_across_midnight_needs_a_reason_and_credits_only_the_activity_span()
     {
         // 22:00 → 02:00 China time, i.e. 14:00 → 18:00 UTC of the same day.

@@ -1,0 +1,156 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using TongkuangAlliance.Core.Common;
+using TongkuangAlliance.Core.Data;
+using TongkuangAlliance.Core.Identity;
+using TongkuangAlliance.Core.Scoping;
+using TongkuangAlliance.Core.Volunteers;
+using TongkuangAlliance.Web.Authorization;
+using TongkuangAlliance.Web.Features.Shared;
+
+namespace TongkuangAlliance.Web.Features.PartyMembers;
+
+/// <summary>
+/// Registering one party member by hand and correcting an entry (phone, employer, home, status: moved away or left).
+/// A community committee registers its own residents, a member unit its own employees, the sub-district anyone of
+/// its communities; each edits only the members it sees in the registry. A phone number belongs to one member.
+/// </summary>
+[Authorize(Policy = Policies.VolunteerLedger)]
+public sealed class PartyMembersController(AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l) : Controller
+{
+    [HttpGet]
+    public async Task<IActionResult> Create(CancellationToken cancellationToken)
+    {
+        var scope = User.Scope();
+        ViewData["Title"] = l["Members.Register"];
+        var input = new PartyMemberInput { ReportedOn = ChinaTime.Today(clock), HomeCommunityId = scope.CommunityId, MemberUnitId = scope.MemberUnitId };
+        return await FormAsync(input, isNew: true, cancellationToken);
+    }
+
+    [HttpPost]
+    public async Task<IActionResult> Create(PartyMemberInput input, CancellationToken cancellationToken)
+    {
+        ViewData["Title"] = l["Members.Register"];
+        var details = await DetailsAsync(input, null, cancellationToken);
+        if (details is null) return await FormAsync(input, isNew: true, cancellationToken);
+
+        PartyMember member;
+        try
+        {
+            member = PartyMember.Register(details);
+        }
+        catch (DomainException error)
+        {
+            ModelState.AddDomainError(error, l);
+            return await FormAsync(input, isNew: true, cancellationToken);
+        }
+        db.PartyMembers.Add(member);
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Success"] = l["Members.Registered", member.Name].Value;
+        return RedirectToAction("Index", "Volunteers", new { q = member.Name });
+    }
+
+    [HttpGet]
+    public async Task<IActionResult> Edit(int id, CancellationToken cancellationToken)
+    {
+        var member = await db.PartyMembers.AsNoTracking().VisibleTo(User.Scope()).SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+        if (member is null) return NotFound();
+        ViewData["Title"] = l["Members.Edit", member.Name];
+        ViewData["Id"] = id;
+        return await FormAsync(new PartyMemberInput
+        {
+            Name = member.Name, Phone = member.Phone, MemberUnitId = member.MemberUnitId, EmployerName = member.EmployerName,
+            PartyBranch = member.PartyBranch, HomeCommunityId = member.HomeCommunityId, HomeCompoundId = member.HomeCompoundId,
+            Skills = member.Skills, ReportedOn = member.ReportedOn, Status = member.Status, Version = member.Version,
+        }, isNew: false, cancellationToken);
+    }
+
+    [HttpPost]
+    public async Task<IActionResult> Edit(int id, PartyMemberInput input, CancellationToken cancellationToken)
+    {
+        var member = await db.PartyMembers.VisibleTo(User.Scope()).SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+        if (member is null) return NotFound();
+        ViewData["Title"] = l["Members.Edit", member.Name];
+        ViewData["Id"] = id;
+        var details = await DetailsAsync(input, id, cancellationToken);
+        if (details is null) return await FormAsync(input, isNew: false, cancellationToken);
+
+        db.Entry(member).Property(m => m.Version).OriginalValue = input.Version;
+        try
+        {
+            member.Update(details);
+            member.ChangeStatus(input.Status);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DomainException error)
+        {
+            ModelState.AddDomainError(error, l);
+            return await FormAsync(input, isNew: false, cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            var current = await db.PartyMembers.AsNoTracking().Where(m => m.Id == id)
+                .Select(m => new { m.Name, m.Phone, Employer = m.MemberUnit != null ? m.MemberUnit.Name : m.EmployerName, Community = m.HomeCommunity!.Name, m.Status, m.Version })
+                .SingleAsync(cancellationToken);
+            this.ShowConcurrencyConflict(l, new Dictionary<string, string?>
+            {
+                [l["Field.Name"]] = current.Name,
+                [l["Field.Phone"]] = ChinesePhone.Mask(current.Phone),
+                [l["Field.Employer"]] = current.Employer,
+                [l["Field.HomeCommunity"]] = current.Community,
+                [l["Field.MemberStatus"]] = l[$"PartyMemberStatus.{current.Status}"],
+            });
+            ModelState.Remove(nameof(input.Version));
+            input.Version = current.Version;
+            return await FormAsync(input, isNew: false, cancellationToken);
+        }
+        TempData["Success"] = l["Common.Saved"].Value;
+        return RedirectToAction("Index", "Volunteers", new { q = member.Name });
+    }
+
+    /// <summary>
+    /// The entry's details once the choices are checked against the user's scope (a committee's own community, a
+    /// unit's own employees, a compound of the chosen community) and the phone is nobody else's; null with errors
+    /// in ModelState otherwise. The entity checks the rest (phone format, an employer given).
+    /// </summary>
+    private async Task<PartyMemberDetails?> DetailsAsync(PartyMemberInput input, int? id, CancellationToken cancellationToken)
+    {
+        var scope = User.Scope();
+        if (scope.Role == PortalRole.CommunityCommittee && input.HomeCommunityId is { } home && home != scope.CommunityId)
+            ModelState.AddModelError(nameof(input.HomeCommunityId), l["Members.OwnCommunityOnly"]);
+        else if (input.HomeCommunityId is { } community
+                 && !await db.Communities.AnyAsync(c => c.Id == community && c.SubDistrictId == scope.SubDistrictId, cancellationToken))
+            ModelState.AddModelError(nameof(input.HomeCommunityId), l["Accounts.CommunityOutside"]);
+        if (input.HomeCompoundId is { } compound && !await db.Compounds.AnyAsync(c => c.Id == compound && c.CommunityId == input.HomeCommunityId, cancellationToken))
+            ModelState.AddModelError(nameof(input.HomeCompoundId), l["Members.CompoundOutside"]);
+        if (scope.Role == PortalRole.PairedUnit && input.MemberUnitId != scope.MemberUnitId)
+            ModelState.AddModelError(nameof(input.MemberUnitId), l["Members.OwnUnitOnly"]);
+        else if (input.MemberUnitId is { } unit && !await db.MemberUnits.AnyAsync(u => u.Id == unit && u.SubDistrictId == scope.SubDistrictId, cancellationToken))
+            ModelState.AddModelError(nameof(input.MemberUnitId), l["Accounts.MemberUnitOutside"]);
+        var phone = input.Phone?.Replace(" ", "", StringComparison.Ordinal).Trim();
+        if (!string.IsNullOrEmpty(phone) && await db.PartyMembers.AnyAsync(m => m.Phone == phone && m.Id != id, cancellationToken))
+            ModelState.AddModelError(nameof(input.Phone), l["Members.PhoneTaken"]);
+        if (!ModelState.IsValid) return null;
+
+        return new PartyMemberDetails(input.Name, phone, input.MemberUnitId, input.EmployerName, input.PartyBranch,
+            input.HomeCommunityId!.Value, input.HomeCompoundId, input.Skills, input.ReportedOn!.Value);
+    }
+
+    private async Task<IActionResult> FormAsync(PartyMemberInput input, bool isNew, CancellationToken cancellationToken)
+    {
+        var scope = User.Scope();
+        var communities = db.Communities.AsNoTracking().Where(c => c.SubDistrictId == scope.SubDistrictId);
+        if (scope.Role == PortalRole.CommunityCommittee) communities = communities.Where(c => c.Id == scope.CommunityId);
+        var units = db.MemberUnits.AsNoTracking().Where(u => u.SubDistrictId == scope.SubDistrictId);
+        if (scope.Role == PortalRole.PairedUnit) units = units.Where(u => u.Id == scope.MemberUnitId);
+        ViewData["Options"] = new PartyMemberFormOptions(
+            await communities.OrderBy(c => c.Name).Select(c => new Choice(c.Id, c.Name)).ToListAsync(cancellationToken),
+            await db.Compounds.AsNoTracking().Where(c => communities.Any(x => x.Id == c.CommunityId)).OrderBy(c => c.Name)
+                .Select(c => new CompoundChoice(c.Id, c.CommunityId, c.Name)).ToListAsync(cancellationToken),
+            await units.OrderBy(u => u.Name).Select(u => new Choice(u.Id, u.Name)).ToListAsync(cancellationToken),
+            isNew);
+        return View("Edit", input);
+    }
+}
