@@ -40,6 +40,7 @@ builder.Services.AddScoped<TongkuangAlliance.Web.Features.Volunteers.MemberImpor
 builder.Services.AddResidentChannel(builder.Configuration);
 builder.Services.Configure<DashboardOptions>(builder.Configuration.GetSection(DashboardOptions.Section));
 builder.Services.AddScoped<DashboardQueries>();
+builder.Services.AddSingleton<DashboardCache>();
 
 builder.Services.AddPortalLocalization();
 // Razor would otherwise escape every Chinese character as &#x...; — valid, but pages triple in size.

@@ -1,4 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+using TongkuangAlliance.Core.Identity;
 using TongkuangAlliance.Core.Activities;
 using TongkuangAlliance.Core.Cases;
 using TongkuangAlliance.Core.Dashboards;
@@ -15,6 +18,12 @@ public sealed class DashboardOptions
 
     /// <summary>A community or unit is ranked only with at least this many cases (or terms) in the period.</summary>
     public int MinCasesForRanking { get; set; } = 5;
+
+    /// <summary>
+    /// How long computed figures may be reused while no record changed (0: compute on every request). Any write
+    /// ends the reuse at once (see <see cref="DashboardQueries.LoadAsync"/>); this only bounds the memory kept.
+    /// </summary>
+    public int CacheSeconds { get; set; } = 300;
 }
 
 /// <summary>The counts behind a dashboard for one slice (everything, a community, a grid, a compound or a month).</summary>
@@ -67,6 +76,14 @@ public sealed record UnitContribution(int UnitId, string UnitName, int Activitie
     public int? Rank { get; set; }
 }
 
+/// <summary>The app's store of recently computed dashboards (a few hundred at most: one per scope, period and minute).</summary>
+public sealed class DashboardCache : IDisposable
+{
+    public MemoryCache Entries { get; } = new(new MemoryCacheOptions { SizeLimit = 500 });
+
+    public void Dispose() => Entries.Dispose();
+}
+
 public sealed class DashboardData
 {
     public required ReportPeriod Period { get; init; }
@@ -85,11 +102,34 @@ public sealed class DashboardData
 /// dashboard runs a fixed number of queries whatever the data size: the counts are grouped in the database by
 /// community (and month, grid, compound) and only the groups come back.
 /// </summary>
-public sealed class DashboardQueries(AppDbContext db)
+public sealed class DashboardQueries(AppDbContext db, DashboardCache cache, IOptions<DashboardOptions> options)
 {
-    private sealed record Key(int CommunityId, int? GridId, int? CompoundId, int Year, int Month);
+    private sealed record CacheKey(PortalRole Role, int SubDistrictId, int? ScopeCommunityId, int? MemberUnitId, DateOnly From, DateOnly To,
+        int? CommunityId, bool Breakdown, int MinCases, long DataVersion, long Minute);
 
+    /// <summary>
+    /// The dashboard's figures, computed from the records — or the same figures computed moments ago, when not a single
+    /// record has been written since and the minute has not changed. Every write of the portal adds an audit row in the
+    /// same transaction (AuditSaveChangesInterceptor), so the newest audit id is a version of all the data: one indexed
+    /// MAX query tells whether anything changed, on every instance of the app. The minute is part of the key because
+    /// "overdue" depends on the time. At city scale the computation reads tens of thousands of rows; see docs/performance.md.
+    /// </summary>
     public async Task<DashboardData> LoadAsync(UserScope scope, ReportPeriod period, DateTime nowUtc, int? communityId, bool breakdown,
+        int minCasesForRanking, CancellationToken ct)
+    {
+        var seconds = options.Value.CacheSeconds;
+        if (seconds <= 0) return await ComputeAsync(scope, period, nowUtc, communityId, breakdown, minCasesForRanking, ct);
+
+        var version = await db.AuditEntries.MaxAsync(a => (long?)a.Id, ct) ?? 0;
+        var key = new CacheKey(scope.Role, scope.SubDistrictId, scope.CommunityId, scope.MemberUnitId, period.From, period.To, communityId, breakdown,
+            minCasesForRanking, version, nowUtc.Ticks / TimeSpan.TicksPerMinute);
+        if (cache.Entries.TryGetValue(key, out DashboardData? cached) && cached is not null) return cached;
+        var data = await ComputeAsync(scope, period, nowUtc, communityId, breakdown, minCasesForRanking, ct);
+        cache.Entries.Set(key, data, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(seconds), Size = 1 });
+        return data;
+    }
+
+    private async Task<DashboardData> ComputeAsync(UserScope scope, ReportPeriod period, DateTime nowUtc, int? communityId, bool breakdown,
         int minCasesForRanking, CancellationToken ct)
     {
         var fromUtc = period.FromUtc;

@@ -156,6 +156,21 @@ public sealed class DashboardFigureTests(DashboardFigureTests.Fixture fixture) :
     }
 
     [Fact]
+    public async Task A_case_registered_a_moment_ago_is_counted_at_once_although_the_figures_are_reused_until_something_changes()
+    {
+        using var jiedao = await fixture.CreatePortalClient().SignedInAsAsync(PortalClient.Users.SubDistrict);
+        using var nanqu = await fixture.CreatePortalClient().SignedInAsAsync(PortalClient.Users.SouthCommunity);
+        var year = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).Year;
+        var url = $"/Dashboards?kind=Year&year={year}";
+        var open = int.Parse(Figure(await jiedao.GetDocumentAsync(url), "open-cases"), CultureInfo.InvariantCulture);
+        Assert.Equal(open, int.Parse(Figure(await jiedao.GetDocumentAsync(url), "open-cases"), CultureInfo.InvariantCulture));
+
+        await Cases.CaseTestKit.RegisterAsync(nanqu, await Cases.CaseTestKit.IntakeAsync(fixture, "看板缓存测试案件"));
+
+        Assert.Equal(open + 1, int.Parse(Figure(await jiedao.GetDocumentAsync(url), "open-cases"), CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
     public async Task A_period_that_makes_no_sense_falls_back_to_this_year_with_a_message()
     {
         using var jiedao = await fixture.CreatePortalClient().SignedInAsAsync(PortalClient.Users.SubDistrict);

@@ -1,9 +1,21 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
 using TongkuangAlliance.IntegrationTests.Infrastructure;
 
 namespace TongkuangAlliance.IntegrationTests.Features.Dashboards;
 
-/// <summary>The dashboards run the same number of queries with many more records.</summary>
-public sealed class DashboardQueryCountTests(PortalFactory factory) : IClassFixture<PortalFactory>
+/// <summary>The portal computing its dashboards on every request (no reuse of figures computed moments ago).</summary>
+public sealed class UncachedDashboardPortal : PortalFactory
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?> { ["Dashboards:CacheSeconds"] = "0" }));
+    }
+}
+
+/// <summary>The dashboards run the same number of queries with many more records (computed each time, not reused).</summary>
+public sealed class DashboardQueryCountTests(UncachedDashboardPortal factory) : IClassFixture<UncachedDashboardPortal>
 {
     [Fact]
     public async Task The_dashboards_run_a_fixed_number_of_queries_whatever_the_data_size()
