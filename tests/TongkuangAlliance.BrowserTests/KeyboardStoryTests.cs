@@ -278,7 +278,11 @@ public sealed partial class KeyboardStoryTests(BrowserFixture browser)
             await page.Keyboard.PressAsync("ArrowRight");
             await page.Keyboard.TypeAsync(value.ToString("hhmm", CultureInfo.InvariantCulture) + (value.Hour < 12 ? "A" : "P"));
         }
-        await Expect(field).ToHaveValueAsync(value.ToString(withTime ? "yyyy-MM-dd'T'HH:mm" : "yyyy-MM-dd", CultureInfo.InvariantCulture));
+        var expected = value.ToString(withTime ? "yyyy-MM-dd'T'HH:mm" : "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var actual = await field.InputValueAsync();
+        Assert.True(actual == expected,
+            $"Typed {expected} part by part in en-US order but the field holds '{actual}'. Does this Chromium run in another "
+            + "interface language (LANG / --lang), with the date parts in another order?");
     }
 
     private static async Task AssertFocusIndicatorAsync(ILocator element, string what)
