@@ -30,7 +30,7 @@ public sealed partial class DashboardTests(BrowserFixture browser)
         await Expect(page.Locator("#figure-service-days .figure-value")).ToHaveTextAsync("68");
         await Expect(page.Locator("#figure-disputes-resolved .figure-value")).ToHaveTextAsync("45");
         await Expect(page.Locator("#figure-requests-solved .figure-value")).ToHaveTextAsync("247");
-        await Screenshots.TakeAsync(page, "dashboard.png", fullPage: true);
+        await Screenshots.TakeAsync(page, "dashboard-subdistrict.png", fullPage: true);
 
         await page.Locator("#figure-disputes-resolved a.figure-value").ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/Cases\\?.*resolvedFrom=2019-09-29"));

@@ -11,7 +11,8 @@ namespace TongkuangAlliance.BrowserTests;
 
 /// <summary>
 /// Issue 5 on a phone (375 px): 南区社区 shows the QR code of an activity happening now; zhiyuan01 opens its link,
-/// confirms the check-in, and a second scan is not a second check-in (the page offers the check-out instead).
+/// confirms the check-in, and a second scan is not a second check-in (the page offers the check-out instead). The
+/// check-in is then on the volunteer's own page (我的志愿服务), and 南区's registry lists its members with masked phones.
 /// </summary>
 [Collection(SharedBrowser.Name)]
 public sealed class VolunteerCheckInTests(BrowserFixture browser)
@@ -54,9 +55,24 @@ public sealed class VolunteerCheckInTests(BrowserFixture browser)
             // Scanning again: still one check-in, and the page now offers the check-out.
             await phone.GotoAsync(link);
             await Expect(phone.GetByRole(AriaRole.Button, new() { Name = "确认签退" })).ToBeVisibleAsync();
+
+            await phone.GetByRole(AriaRole.Button, new() { Name = "展开或收起菜单" }).ClickAsync();
+            await phone.GetByRole(AriaRole.Navigation, new() { Name = "主菜单" }).GetByRole(AriaRole.Link, new() { Name = "我的志愿服务", Exact = true }).ClickAsync();
+            await Expect(phone.Locator("h1")).ToHaveTextAsync("我的志愿服务");
+            await Expect(phone.Locator(".my-checkins")).ToContainTextAsync("楼道清洁志愿服务");
+            width = await phone.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+            Assert.True(width <= Phone375, $"the volunteer's page is {width} px wide at {Phone375} px");
+            await Screenshots.TakeAsync(phone, "my-volunteering-phone.png", fullPage: true);
         }, width: Phone375, height: 740);
 
         await staff.ReloadAsync();
         await Expect(staff.Locator(".checkin-list tbody tr")).ToHaveCountAsync(1);
+
+        await staff.GetByRole(AriaRole.Navigation, new() { Name = "主菜单" }).GetByRole(AriaRole.Link, new() { Name = "在职党员", Exact = true }).ClickAsync();
+        await Expect(staff.Locator("h1")).ToHaveTextAsync("在职党员报到");
+        var phones = await staff.Locator(".member-list tbody td[data-label='电话']").AllTextContentsAsync();
+        Assert.NotEmpty(phones);
+        Assert.All(phones, p => Assert.Matches(@"^(\d{3}\*{4}\d{4})?$", p.Trim()));
+        await Screenshots.TakeAsync(staff, "volunteers-registry.png");
     });
 }
