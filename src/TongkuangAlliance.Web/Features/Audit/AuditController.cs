@@ -74,7 +74,7 @@ public sealed class AuditController(AppDbContext db, IStringLocalizer<SharedReso
             Entries = new PagedList<AuditRow>
             {
                 Items = rows.Items.Select(r => new AuditRow(r.AtUtc, r.Actor?.DisplayName, r.Actor?.UserName, r.UserId,
-                    EntityTypeName(r.EntityType), r.EntityId, Link(r.EntityType, r.EntityId), ActionName(r.Action), Changes(r.Changes))).ToList(),
+                    EntityTypeName(r.EntityType), r.EntityId, Link(r.EntityType, r.EntityId), ActionName(r.Action), Changes(r.EntityType, r.Changes))).ToList(),
                 Page = rows.Page,
                 PageSize = rows.PageSize,
                 TotalCount = rows.TotalCount,
@@ -123,11 +123,20 @@ public sealed class AuditController(AppDbContext db, IStringLocalizer<SharedReso
         return builder.ToString();
     }
 
+    /// <summary>Bookkeeping and derived columns: stored with every change, but they say nothing a reader needs.</summary>
+    private static readonly HashSet<string> Unshown =
+    [
+        "CreatedAtUtc", "CreatedBy", "ModifiedAtUtc", "ModifiedBy", "Version", "Revision", "LastProgressAtUtc",
+        "PhoneTail", "RegisteredDay", "ResolvedDay", "ResolvedMonth",
+    ];
+
     /// <summary>
-    /// The stored before → after values. Phone numbers (residents' or contacts') show only that they changed:
-    /// the audit page is read by staff who are not handling the case, and a number is personal data.
+    /// The stored before → after values, in the reader's language: field names from the resources, times in China
+    /// time, enum values by their names on screen. A new record lists only the fields it was given. Phone numbers
+    /// (residents' or contacts') and feed tokens show only that they changed: the audit page is read by staff who are
+    /// not handling the case, a number is personal data and a token is a key.
     /// </summary>
-    private List<AuditFieldChange> Changes(string json)
+    private List<AuditFieldChange> Changes(string entityType, string json)
     {
         JsonDocument document;
         try { document = JsonDocument.Parse(json); }
@@ -139,28 +148,57 @@ public sealed class AuditController(AppDbContext db, IStringLocalizer<SharedReso
             foreach (var property in document.RootElement.EnumerateObject())
             {
                 if (property.Value.ValueKind != JsonValueKind.Array || property.Value.GetArrayLength() != 2) continue;
-                var field = FieldName(property.Name);
-                var isPhone = property.Name.Contains("Phone", StringComparison.OrdinalIgnoreCase);
-                changes.Add(new AuditFieldChange(field, Value(property.Value[0], isPhone), Value(property.Value[1], isPhone)));
+                if (Unshown.Contains(property.Name)) continue;
+                var (before, after) = (property.Value[0], property.Value[1]);
+                if (IsEmpty(before) && IsEmpty(after)) continue;
+                var secret = property.Name.Contains("Phone", StringComparison.OrdinalIgnoreCase) || property.Name == "Token";
+                var field = property.Name.Split('.')[^1];
+                string[] enumTypes = [entityType + field, field, field + "Status", entityType.Replace("Activity", "", StringComparison.Ordinal) + field,
+                    field == "CheckOutSource" ? "CheckInSource" : field];
+                changes.Add(new AuditFieldChange(FieldName(property.Name), Value(before, secret, enumTypes), Value(after, secret, enumTypes)));
             }
             return changes;
         }
     }
 
+    private static bool IsEmpty(JsonElement value) =>
+        value.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined || (value.ValueKind == JsonValueKind.String && value.GetString() is "" or null);
+
     private string FieldName(string name)
     {
         // "Chief.Phone": an owned part's field, named by its part and its own name.
         var parts = name.Split('.');
-        return string.Join(" · ", parts.Select(part => Localized("Field." + part, part)));
+        return string.Join(" · ", parts.Select(part => l["AuditField." + part] is { ResourceNotFound: false } own ? own.Value : Localized("Field." + part, part)));
     }
 
-    private string Value(JsonElement value, bool isPhone) => value.ValueKind switch
+    private string Value(JsonElement value, bool secret, string[] enumTypes) => value.ValueKind switch
     {
         JsonValueKind.Null or JsonValueKind.Undefined => "—",
-        _ when isPhone => l["Audit.PhoneMasked"].Value,
+        _ when secret => l["Audit.PhoneMasked"].Value,
         JsonValueKind.True => l["Common.Yes"].Value,
         JsonValueKind.False => l["Common.No"].Value,
-        JsonValueKind.String => value.GetString() is { Length: > 200 } s ? s[..200] + "…" : value.GetString() ?? "",
+        JsonValueKind.String => Text(value.GetString() ?? "", enumTypes),
         _ => value.GetRawText(),
     };
+
+    /// <summary>
+    /// A stored text as read: a UTC time in China time; an enum member by its name on screen, found under the enum's
+    /// resource prefix guessed from the record and field (CheckIn + Source → "CheckInSource.QrCode", Satisfaction →
+    /// "Satisfaction.Satisfied", ActivitySignUp + Status → "SignUpStatus.Waitlisted").
+    /// </summary>
+    private string Text(string text, string[] enumTypes)
+    {
+        if (text.Length is >= 19 and <= 34 && text[10] == 'T' && text.EndsWith('Z')
+            && DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var utc))
+            return Core.Common.ChinaTime.FromUtc(utc).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        if (text.Length is > 0 and <= 40 && char.IsAsciiLetterUpper(text[0]) && text.All(char.IsAsciiLetter))
+        {
+            foreach (var enumType in enumTypes)
+            {
+                var named = l[$"{enumType}.{text}"];
+                if (!named.ResourceNotFound) return named.Value;
+            }
+        }
+        return text.Length > 200 ? text[..200] + "…" : text;
+    }
 }

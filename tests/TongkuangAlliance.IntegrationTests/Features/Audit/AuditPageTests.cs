@@ -123,6 +123,25 @@ public sealed class AuditPageTests(PortalFactory factory) : IClassFixture<Portal
     }
 
     [Fact]
+    public async Task In_Chinese_every_field_is_named_in_Chinese_and_times_are_China_time()
+    {
+        using var jiedao = await factory.CreatePortalClient().SignedInAsAsync(PortalClient.Users.SubDistrict);
+        var fieldNames = new HashSet<string>();
+        foreach (var type in new[] { "Case", "CheckIn", "Activity", "ActivitySignUp", "PartyMember", "FollowUp", "AgreementTerm", "AppUser", "SignIn" })
+        {
+            var page = await jiedao.GetDocumentAsync($"/Audit?EntityType={type}");
+            foreach (var item in page.QuerySelectorAll("td[data-label] ul li"))
+            {
+                fieldNames.Add(item.QuerySelector(".fw-semibold")!.TextContent);
+                // No raw ISO timestamps: times read as 2026-12-01 22:50 (China time).
+                Assert.DoesNotMatch(@"\d{4}-\d\d-\d\dT\d\d:\d\d", item.TextContent);
+            }
+        }
+        Assert.True(fieldNames.Count > 20, $"only {fieldNames.Count} field names seen");
+        Assert.All(fieldNames, name => Assert.DoesNotMatch("[A-Za-z]", name));
+    }
+
+    [Fact]
     public async Task The_page_does_the_same_number_of_queries_with_many_more_rows_and_pages_them()
     {
         var ids = await factory.DemoIdsAsync();
