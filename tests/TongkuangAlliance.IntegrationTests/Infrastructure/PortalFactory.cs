@@ -108,6 +108,8 @@ public class PortalFactory : WebApplicationFactory<Program>
         if (!disposing) return;
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         if (_postgresDatabase is not null && _ownsDatabase) PostgresTestDatabase.Drop(_postgresDatabase);
+        // TK_KEEP_TEST_LOGS=1 keeps each host's folder (its logs show the exception behind a 500).
+        if (Environment.GetEnvironmentVariable("TK_KEEP_TEST_LOGS") == "1") return;
         try { Directory.Delete(_directory, recursive: true); } catch (IOException) { } // best effort: temp files
     }
 }

@@ -41,7 +41,8 @@ public static class AccountAudit
     public const string SignedIn = nameof(SignedIn);
     public const string SignInFailed = nameof(SignInFailed);
     public const string SignInLockedOut = nameof(SignInLockedOut);
-    public const string SignInRefusedInactive = nameof(SignInRefusedInactive);
+    // At most 20 characters: the length of AuditEntry.Action (SQLite does not enforce it; PostgreSQL and SQL Server do).
+    public const string SignInRefusedInactive = "SignInInactive";
 
     public static AuditEntry Entry(string accountId, string action, string? actorId, DateTime atUtc, IReadOnlyDictionary<string, object?[]> changes, string entityType = EntityType, int? subDistrictId = null) => new()
     {
