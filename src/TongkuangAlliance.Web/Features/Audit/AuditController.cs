@@ -17,7 +17,7 @@ namespace TongkuangAlliance.Web.Features.Audit;
 /// whatever the rows: the entity types present, the count and the page (the actor's name is a subquery).
 /// </summary>
 [Authorize(Policy = Policies.SubDistrictOnly)]
-public sealed class AuditController(AppDbContext db, IStringLocalizer<SharedResource> l) : Controller
+public sealed partial class AuditController(AppDbContext db, IStringLocalizer<SharedResource> l) : Controller
 {
     /// <summary>The actions the portal writes: the interceptor's, the phone reveal, and the accounts' and sign-ins' own.</summary>
     private static readonly string[] KnownActions =
@@ -188,7 +188,8 @@ public sealed class AuditController(AppDbContext db, IStringLocalizer<SharedReso
     /// </summary>
     private string Text(string text, string[] enumTypes)
     {
-        if (text.Length is >= 19 and <= 34 && text[10] == 'T' && text.EndsWith('Z')
+        // The portal stores UTC only, so a time written without an offset (a DateTime read back from the database) is UTC too.
+        if (text.Length is >= 16 and <= 34 && text[10] == 'T' && IsoTime().IsMatch(text)
             && DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var utc))
             return Core.Common.ChinaTime.FromUtc(utc).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
         if (text.Length is > 0 and <= 40 && char.IsAsciiLetterUpper(text[0]) && text.All(char.IsAsciiLetter))
@@ -201,4 +202,7 @@ public sealed class AuditController(AppDbContext db, IStringLocalizer<SharedReso
         }
         return text.Length > 200 ? text[..200] + "…" : text;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)?$")]
+    private static partial System.Text.RegularExpressions.Regex IsoTime();
 }
