@@ -10,14 +10,6 @@ namespace TongkuangAlliance.IntegrationTests.Features.Volunteers;
 /// <summary>The volunteer pages run the same number of queries with ten times as many members, sign-ups and check-ins.</summary>
 public sealed class VolunteerQueryCountTests(CountingPortalFactory factory) : IClassFixture<CountingPortalFactory>
 {
-    private async Task<int> CommandsForAsync(PortalClient client, string url)
-    {
-        await client.GetDocumentAsync(url); // warm: first-request work is not the page's
-        factory.Counter.Reset();
-        await client.GetDocumentAsync(url);
-        return factory.Counter.Count;
-    }
-
     /// <summary>Adds confirmed 南区社区 members, each checked in (and out) at a held 南区 activity and signed up for a planned one.</summary>
     private Task GrowAsync(int members, int heldId, int plannedId) => factory.WithDbAsync(async db =>
     {
@@ -64,14 +56,14 @@ public sealed class VolunteerQueryCountTests(CountingPortalFactory factory) : IC
             (volunteer, "/MyVolunteering"), (volunteer, "/MyVolunteering/Certificate"),
         };
         var before = new List<int>();
-        foreach (var (client, url) in pages) before.Add(await CommandsForAsync(client, url));
+        foreach (var (client, url) in pages) before.Add(await factory.CommandsForAsync(client, url));
 
         var members = await factory.WithDbAsync(db => db.PartyMembers.CountAsync());
         await GrowAsync(9 * members, held, planned);
         Assert.Equal(10 * members, await factory.WithDbAsync(db => db.PartyMembers.CountAsync()));
 
         var after = new List<int>();
-        foreach (var (client, url) in pages) after.Add(await CommandsForAsync(client, url));
+        foreach (var (client, url) in pages) after.Add(await factory.CommandsForAsync(client, url));
         Assert.Equal(
             pages.Select((p, i) => $"{p.Url}: {before[i]}"),
             pages.Select((p, i) => $"{p.Url}: {after[i]}"));
