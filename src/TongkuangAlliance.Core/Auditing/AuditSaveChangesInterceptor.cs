@@ -20,7 +20,7 @@ public sealed class AuditSaveChangesInterceptor(TimeProvider clock, ICurrentUser
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
     };
 
-    private readonly List<(EntityEntry Entry, AuditEntry Audit)> _pendingKeys = [];
+    private readonly List<(EntityEntry Entry, AuditEntry Audit, Dictionary<string, object?[]> Changes)> _pendingKeys = [];
     private readonly Dictionary<AuditEntry, object> _rowOwners = new(ReferenceEqualityComparer.Instance);
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
@@ -90,11 +90,12 @@ public sealed class AuditSaveChangesInterceptor(TimeProvider clock, ICurrentUser
                     continue;
             }
 
-            var audit = Describe(entry, ownedChange, now, userId);
-            if (audit is null) continue;
+            var described = Describe(entry, ownedChange, now, userId);
+            if (described is not { } d) continue;
+            var (audit, changes) = d;
             audits.Add(audit);
             _rowOwners[audit] = entry.Entity;
-            if (entry.State == EntityState.Added) _pendingKeys.Add((entry, audit));
+            if (entry.State == EntityState.Added) _pendingKeys.Add((entry, audit, changes));
         }
 
         // Owned types (contacts) change as their owner's properties; the owner entry above records them.
@@ -159,13 +160,14 @@ public sealed class AuditSaveChangesInterceptor(TimeProvider clock, ICurrentUser
                 throw new InvalidOperationException("Audit records are append-only: they are never deleted.");
             if (entry.State != EntityState.Modified) continue;
             var changed = entry.Properties.Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)).ToList();
-            var fillsKey = changed.All(p => p.Metadata.Name == nameof(AuditEntry.EntityId) && Equals(p.OriginalValue, ""));
+            var fillsKey = Equals(entry.Property(e => e.EntityId).OriginalValue, "")
+                && changed.All(p => p.Metadata.Name is nameof(AuditEntry.EntityId) or nameof(AuditEntry.Changes));
             if (!fillsKey)
                 throw new InvalidOperationException("Audit records are append-only: they are never changed.");
         }
     }
 
-    private static AuditEntry? Describe(EntityEntry entry, Dictionary<string, object?[]>? ownedChange, DateTime now, string? userId)
+    private static (AuditEntry Audit, Dictionary<string, object?[]> Changes)? Describe(EntityEntry entry, Dictionary<string, object?[]>? ownedChange, DateTime now, string? userId)
     {
         var changes = new Dictionary<string, object?[]>();
         foreach (var property in entry.Properties)
@@ -185,7 +187,7 @@ public sealed class AuditSaveChangesInterceptor(TimeProvider clock, ICurrentUser
 
         if (entry.State == EntityState.Modified && changes.Count == 0) return null;
 
-        return new AuditEntry
+        return (new AuditEntry
         {
             AtUtc = now,
             UserId = userId,
@@ -193,7 +195,7 @@ public sealed class AuditSaveChangesInterceptor(TimeProvider clock, ICurrentUser
             EntityId = entry.State == EntityState.Added ? "" : Convert.ToString(entry.Property(nameof(AuditableEntity.Id)).CurrentValue, System.Globalization.CultureInfo.InvariantCulture)!,
             Action = entry.State.ToString(),
             Changes = JsonSerializer.Serialize(changes, JsonOptions),
-        };
+        }, changes);
     }
 
     /// <summary>
@@ -231,14 +233,21 @@ public sealed class AuditSaveChangesInterceptor(TimeProvider clock, ICurrentUser
     /// <summary>
     /// Keys of added rows exist only after the insert, so their audit rows get the key in a second, small
     /// save. Inside a caller's transaction both saves commit together; outside one, the audit row of an
-    /// insert exists with an empty key until that second save, which follows immediately.
+    /// insert exists with an empty key until that second save, which follows immediately. A row added in the
+    /// same save as its parent (a visit with its new case) recorded the parent's temporary key: its foreign
+    /// keys are written again with the keys the database gave.
     /// </summary>
     private bool FillGeneratedKeys()
     {
         if (_pendingKeys.Count == 0) return false;
-        foreach (var (entry, audit) in _pendingKeys)
+        foreach (var (entry, audit, changes) in _pendingKeys)
         {
             audit.EntityId = Convert.ToString(entry.Property(nameof(AuditableEntity.Id)).CurrentValue, System.Globalization.CultureInfo.InvariantCulture)!;
+            var foreignKeys = entry.Properties.Where(p => p.Metadata.IsForeignKey() && changes.ContainsKey(p.Metadata.Name)
+                && !Equals(changes[p.Metadata.Name][1], p.CurrentValue)).ToList();
+            if (foreignKeys.Count == 0) continue;
+            foreach (var property in foreignKeys) changes[property.Metadata.Name][1] = property.CurrentValue;
+            audit.Changes = JsonSerializer.Serialize(changes, JsonOptions);
         }
         _pendingKeys.Clear();
         return true;

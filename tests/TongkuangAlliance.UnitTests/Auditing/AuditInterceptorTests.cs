@@ -234,6 +234,29 @@ public sealed class AuditInterceptorTests : IDisposable
     }
 
     [Fact]
+    public async Task A_record_saved_with_its_new_parent_records_the_parents_real_key_not_the_temporary_one()
+    {
+        var subDistrict = AddSubDistrict();
+        int communityId;
+        await using (var db = _database.CreateContext())
+        {
+            var community = new Community { SubDistrictId = subDistrict, Name = "南区社区", PartyCommitteeName = "南区社区党委" };
+            community.Compounds.Add(new Compound { Name = "建安小区" });
+            db.Communities.Add(community);
+            await db.SaveChangesAsync();
+            communityId = community.Id;
+        }
+
+        await using var check = _database.CreateContext();
+        var compoundAudit = await check.AuditEntries.SingleAsync(a => a.EntityType == nameof(Compound));
+        var changes = JsonSerializer.Deserialize<Dictionary<string, JsonElement[]>>(compoundAudit.Changes)!;
+        Assert.Equal(communityId, changes["CommunityId"][1].GetInt32());
+        Assert.Equal("建安小区", changes["Name"][1].GetString());
+        var compoundId = await check.Compounds.Select(c => c.Id).SingleAsync();
+        Assert.Equal(compoundId.ToString(System.Globalization.CultureInfo.InvariantCulture), compoundAudit.EntityId);
+    }
+
+    [Fact]
     public void An_audit_record_cannot_be_deleted()
     {
         AddSubDistrict();
