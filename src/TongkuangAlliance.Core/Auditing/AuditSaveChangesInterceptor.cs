@@ -154,6 +154,12 @@ public sealed class AuditSaveChangesInterceptor(TimeProvider clock, ICurrentUser
     /// </summary>
     private static void RefuseRewritingHistory(DbContext context)
     {
+        // A case's timeline is history too: its entries are only ever appended.
+        foreach (var entry in context.ChangeTracker.Entries<Cases.CaseEvent>())
+        {
+            if (entry.State is EntityState.Modified or EntityState.Deleted)
+                throw new InvalidOperationException("Case timeline entries are append-only: they are never changed or deleted.");
+        }
         foreach (var entry in context.ChangeTracker.Entries<AuditEntry>())
         {
             if (entry.State == EntityState.Deleted)

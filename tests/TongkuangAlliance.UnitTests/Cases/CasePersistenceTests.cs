@@ -34,6 +34,28 @@ public sealed partial class CasePersistenceTests(CaseTestData data) : IClassFixt
     }
 
     [Fact]
+    public async Task A_timeline_entry_can_be_neither_rewritten_nor_deleted()
+    {
+        var id = await data.ArrangeAsync(Stage.Accepted);
+        int before;
+        using (var db = data.CreateContext()) before = db.CaseEvents.Count(e => e.CaseId == id);
+        using (var db = data.CreateContext())
+        {
+            var entry = db.CaseEvents.First(e => e.CaseId == id);
+            db.Entry(entry).Property(e => e.Summary).CurrentValue = "改写历史";
+            Assert.Throws<InvalidOperationException>(() => db.SaveChanges());
+        }
+        using (var db = data.CreateContext())
+        {
+            db.CaseEvents.Remove(db.CaseEvents.First(e => e.CaseId == id));
+            Assert.Throws<InvalidOperationException>(() => db.SaveChanges());
+        }
+        using var check = data.CreateContext();
+        Assert.DoesNotContain(check.CaseEvents.Where(e => e.CaseId == id).Select(e => e.Summary).ToList(), s => s == "改写历史");
+        Assert.Equal(before, check.CaseEvents.Count(e => e.CaseId == id));
+    }
+
+    [Fact]
     public async Task A_stale_version_from_a_form_is_refused()
     {
         var id = await data.ArrangeAsync(Stage.Accepted);

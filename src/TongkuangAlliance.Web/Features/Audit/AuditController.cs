@@ -7,6 +7,7 @@ using Microsoft.Extensions.Localization;
 using TongkuangAlliance.Core.Common;
 using TongkuangAlliance.Core.Data;
 using TongkuangAlliance.Web.Authorization;
+using TongkuangAlliance.Web.Features.Shared;
 using TongkuangAlliance.Web.Infrastructure.Paging;
 
 namespace TongkuangAlliance.Web.Features.Audit;
@@ -164,12 +165,7 @@ public sealed partial class AuditController(AppDbContext db, IStringLocalizer<Sh
     private static bool IsEmpty(JsonElement value) =>
         value.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined || (value.ValueKind == JsonValueKind.String && value.GetString() is "" or null);
 
-    private string FieldName(string name)
-    {
-        // "Chief.Phone": an owned part's field, named by its part and its own name.
-        var parts = name.Split('.');
-        return string.Join(" · ", parts.Select(part => l["AuditField." + part] is { ResourceNotFound: false } own ? own.Value : Localized("Field." + part, part)));
-    }
+    private string FieldName(string name) => FieldNames.Of(l, name, Humanize);
 
     private string Value(JsonElement value, bool secret, string[] enumTypes) => value.ValueKind switch
     {

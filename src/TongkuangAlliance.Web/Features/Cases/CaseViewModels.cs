@@ -15,6 +15,9 @@ public sealed class CaseFilter
     public int? CategoryId { get; set; }
     public bool Overdue { get; set; }
     public bool Escalated { get; set; }
+
+    /// <summary>What the sub-district watches: open escalated cases and overdue ones (either, not both).</summary>
+    public bool Attention { get; set; }
     public bool Mine { get; set; }
     public DateOnly? From { get; set; }
     public DateOnly? To { get; set; }
@@ -141,6 +144,9 @@ public sealed class CaseFormViewModel
 {
     public required CaseInput Input { get; init; }
     public int? Id { get; init; }
+
+    /// <summary>Editing: the stored phone, masked; the phone field starts empty and, left empty, keeps it.</summary>
+    public string? CurrentPhoneMasked { get; init; }
     public string? Number { get; init; }
     public required IReadOnlyList<Option> Communities { get; init; }
     public bool CommunityFixed { get; init; }
@@ -193,6 +199,17 @@ public sealed class CaseDetailsViewModel
     public string? CloseReason { get; init; }
     public required IReadOnlyList<PartyItem> Parties { get; init; }
     public required IReadOnlyList<SessionItem> Sessions { get; init; }
+
+    /// <summary>Sessions held that this user may not read (a grid worker not handling the case): only their number shows.</summary>
+    public int SessionsWithheld { get; init; }
+
+    public bool CanPrintAgreement { get; init; }
+
+    /// <summary>The newest timeline entry's id, carried by the step forms to tell, after a conflict, what changed since.</summary>
+    public long LastEventId { get; init; }
+
+    /// <summary>After a step refused because the case changed meanwhile: the entries added since the user's page.</summary>
+    public IReadOnlyList<EventItem>? ChangedMeanwhile { get; init; }
     public required IReadOnlyList<TermItem> Terms { get; init; }
     public required IReadOnlyList<FollowUpItem> FollowUps { get; init; }
     public required IReadOnlyList<EventItem> Events { get; init; }

@@ -94,6 +94,7 @@ public sealed class CasesController(AppDbContext db, TimeProvider clock, IString
         if (f.CategoryId is { } categoryId) query = query.Where(c => c.CategoryId == categoryId);
         if (f.Overdue) query = query.Where(Case.OverdueAt(now));
         if (f.Escalated) query = query.Where(c => c.IsEscalated);
+        if (f.Attention) query = query.Where(Case.EscalatedOrOverdueAt(now));
         if (f.Mine)
         {
             var me = Me;
@@ -199,12 +200,13 @@ public sealed class CasesController(AppDbContext db, TimeProvider clock, IString
         ViewData["Title"] = l["Cases.Edit", kase.Number];
         var input = new CaseInput
         {
-            Kind = kase.Kind, Source = kase.Source, ReporterName = kase.ReporterName, ReporterPhone = kase.ReporterPhone,
+            // The whole number is never put on the form: showing it is the logged RevealPhone step. Left empty, it stays.
+            Kind = kase.Kind, Source = kase.Source, ReporterName = kase.ReporterName, ReporterPhone = null,
             CommunityId = kase.CommunityId, CompoundId = kase.CompoundId, GridId = kase.GridId, BuildingId = kase.BuildingId,
             CategoryId = kase.CategoryId, Title = kase.Title, Description = kase.Description,
             OccurredAt = ChinaTime.FromUtc(kase.OccurredAtUtc), Urgency = kase.Urgency, Version = kase.Version,
         };
-        return View(await FormAsync(input, id, kase.Number, cancellationToken));
+        return View(await FormAsync(input, id, kase.Number, cancellationToken, ChinesePhone.Mask(kase.ReporterPhone)));
     }
 
     [HttpPost]
@@ -213,13 +215,15 @@ public sealed class CasesController(AppDbContext db, TimeProvider clock, IString
         var kase = await db.Cases.VisibleTo(User.Scope()).IncludeForRules().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (kase is null) return NotFound();
         ViewData["Title"] = l["Cases.Edit", kase.Number];
+        var keepPhone = string.IsNullOrWhiteSpace(input.ReporterPhone);
+        if (keepPhone) ModelState.Remove($"{InputPrefix}.{nameof(CaseInput.ReporterPhone)}");
         var category = await CheckIntakeAsync(input, cancellationToken);
         if (ModelState.IsValid && category is not null)
         {
             db.Entry(kase).Property(c => c.Version).OriginalValue = input.Version;
             try
             {
-                kase.UpdateDetails(Details(input), category, Now, Me);
+                kase.UpdateDetails(Details(input, keepPhone ? kase.ReporterPhone : null), category, Now, Me);
                 await db.SaveChangesAsync(cancellationToken);
                 TempData["Success"] = l["Common.Saved"].Value;
                 return RedirectToAction(nameof(Details), new { id });
@@ -230,27 +234,38 @@ public sealed class CasesController(AppDbContext db, TimeProvider clock, IString
             }
             catch (DbUpdateConcurrencyException)
             {
-                var current = await db.Cases.AsNoTracking().SingleAsync(c => c.Id == id, cancellationToken);
+                var current = await db.Cases.AsNoTracking().Where(c => c.Id == id)
+                    .Include(c => c.Category).Include(c => c.Community).Include(c => c.Compound).Include(c => c.Grid).Include(c => c.Building)
+                    .SingleAsync(cancellationToken);
                 this.ShowConcurrencyConflict(l, new Dictionary<string, string?>
                 {
+                    [l["Field.CaseKind"]] = l[$"CaseKind.{current.Kind}"],
+                    [l["Field.CaseSource"]] = l[$"CaseSource.{current.Source}"],
+                    [l["Field.ReporterName"]] = current.ReporterName,
+                    [l["Field.ReporterPhone"]] = ChinesePhone.Mask(current.ReporterPhone),
+                    [l["Field.Community"]] = current.Community!.Name,
+                    [l["Field.Compound"]] = current.Compound?.Name,
+                    [l["Field.Grid"]] = current.Grid?.Name,
+                    [l["Field.Building"]] = current.Building?.Name,
+                    [l["Field.Category"]] = current.Category!.Name,
                     [l["Field.CaseTitle"]] = current.Title,
                     [l["Field.Description"]] = current.Description,
-                    [l["Field.ReporterName"]] = current.ReporterName,
                     [l["Field.OccurredAt"]] = Display.ChinaDateTime(current.OccurredAtUtc),
+                    [l["Field.Urgency"]] = l[$"CaseUrgency.{current.Urgency}"],
                     [l["Field.Status"]] = l[$"CaseStatus.{current.Status}"],
                 });
                 ModelState.Remove($"{nameof(CaseFormViewModel.Input)}.{nameof(CaseInput.Version)}");
                 input.Version = current.Version;
             }
         }
-        return View(await FormAsync(input, id, kase.Number, cancellationToken));
+        return View(await FormAsync(input, id, kase.Number, cancellationToken, ChinesePhone.Mask(kase.ReporterPhone)));
     }
 
     /// <summary>Domain errors of the intake name the case's field; on the form it sits under Input.</summary>
     private const string InputPrefix = nameof(CaseFormViewModel.Input);
 
-    private static CaseDetails Details(CaseInput input) => new(
-        input.Kind, input.Source, input.ReporterName, input.ReporterPhone, input.CommunityId,
+    private static CaseDetails Details(CaseInput input, string? storedPhone = null) => new(
+        input.Kind, input.Source, input.ReporterName, storedPhone ?? input.ReporterPhone, input.CommunityId,
         input.CompoundId, input.BuildingId, input.GridId, input.Title, input.Description,
         ChinaTime.ToUtc(input.OccurredAt ?? default), input.Urgency);
 
@@ -278,7 +293,7 @@ public sealed class CasesController(AppDbContext db, TimeProvider clock, IString
         return category;
     }
 
-    private async Task<CaseFormViewModel> FormAsync(CaseInput input, int? id, string? number, CancellationToken cancellationToken)
+    private async Task<CaseFormViewModel> FormAsync(CaseInput input, int? id, string? number, CancellationToken cancellationToken, string? currentPhoneMasked = null)
     {
         var scope = User.Scope();
         var communities = await db.Communities.AsNoTracking().VisibleTo(scope).OrderBy(c => c.Name)
@@ -287,6 +302,7 @@ public sealed class CasesController(AppDbContext db, TimeProvider clock, IString
         return new CaseFormViewModel
         {
             Input = input,
+            CurrentPhoneMasked = currentPhoneMasked,
             Id = id,
             Number = number,
             Communities = communities,
@@ -331,7 +347,15 @@ public sealed class CasesController(AppDbContext db, TimeProvider clock, IString
         return model is null ? NotFound() : View(nameof(Details), model);
     }
 
-    private async Task<CaseDetailsViewModel?> DetailsModelAsync(int id, bool revealPhone, CancellationToken cancellationToken)
+    /// <summary>
+    /// Mediation content (sessions' attendees, minutes, outcome) is for the handling community and the sub-district:
+    /// a grid worker sees it only while it handles the case itself, as the community's handler.
+    /// </summary>
+    private static bool SeesMediation(Case kase, UserScope scope, string? me) =>
+        scope.Role is PortalRole.SubDistrictCommittee or PortalRole.CommunityCommittee || (me is not null && kase.HandlerUserId == me);
+
+    /// <param name="changedSinceEventId">After a refused step: the last timeline entry the user had seen; what came after it is listed.</param>
+    private async Task<CaseDetailsViewModel?> DetailsModelAsync(int id, bool revealPhone, CancellationToken cancellationToken, long? changedSinceEventId = null)
     {
         var scope = User.Scope();
         var kase = await db.Cases.AsNoTracking().VisibleTo(scope).Where(c => c.Id == id)
@@ -340,7 +364,7 @@ public sealed class CasesController(AppDbContext db, TimeProvider clock, IString
         if (kase is null) return null;
 
         var events = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == id).OrderBy(e => e.AtUtc).ThenBy(e => e.Id)
-            .Select(e => new { e.Kind, e.Summary, e.UserId, e.AtUtc }).ToListAsync(cancellationToken);
+            .Select(e => new { e.Id, e.Kind, e.Summary, e.UserId, e.AtUtc }).ToListAsync(cancellationToken);
         var subDistrictId = kase.Community!.SubDistrictId;
         var gridId = kase.GridId;
         var staff = await db.Users.AsNoTracking()
@@ -361,7 +385,10 @@ public sealed class CasesController(AppDbContext db, TimeProvider clock, IString
         var me = Me;
         var subDistrict = scope.Role == PortalRole.SubDistrictCommittee;
         var unresolved = kase.IsUnresolved;
+        var seesMediation = SeesMediation(kase, scope, me);
         var parties = kase.Parties.ToDictionary(p => p.Id, p => p.Name);
+        var timeline = events.Select(e => new { e.Id, Item = new EventItem(e.Kind, EventSummary(e.Kind, e.Summary, seesMediation),
+            e.UserId is null ? null : names.GetValueOrDefault(e.UserId), e.AtUtc) }).ToList();
         ViewData["Title"] = $"{kase.Number} {kase.Title}";
         return new CaseDetailsViewModel
         {
@@ -398,10 +425,14 @@ public sealed class CasesController(AppDbContext db, TimeProvider clock, IString
             CloseKind = kase.CloseKind,
             CloseReason = kase.CloseReason,
             Parties = kase.Parties.OrderBy(p => p.Id).Select(p => new PartyItem(p.Id, p.Kind, p.Name, p.Phone is null ? null : ChinesePhone.Mask(p.Phone), p.Role)).ToList(),
-            Sessions = kase.Sessions.OrderBy(s => s.HeldAtUtc).Select(s => new SessionItem(s.HeldAtUtc, s.Place, s.ConvenedBy, s.Attendees, s.Minutes, s.Outcome)).ToList(),
+            Sessions = seesMediation ? kase.Sessions.OrderBy(s => s.HeldAtUtc).Select(s => new SessionItem(s.HeldAtUtc, s.Place, s.ConvenedBy, s.Attendees, s.Minutes, s.Outcome)).ToList() : [],
+            SessionsWithheld = seesMediation ? 0 : kase.Sessions.Count,
+            CanPrintAgreement = scope.Role is PortalRole.SubDistrictCommittee or PortalRole.CommunityCommittee,
             Terms = kase.Terms.OrderBy(t => t.Id).Select(t => new TermItem(t.Id, parties.GetValueOrDefault(t.ObligatedPartyId, ""), t.Kind, t.Description, t.Amount, t.DueDate, t.Status, t.IsOverdue(today), t.FulfilledOn, t.ProofNote)).ToList(),
             FollowUps = kase.FollowUps.OrderBy(f => f.Date).Select(f => new FollowUpItem(f.Date, f.Method, f.Satisfaction, f.AgreementHonoured, f.Note)).ToList(),
-            Events = events.Select(e => new EventItem(e.Kind, e.Summary, e.UserId is null ? null : names.GetValueOrDefault(e.UserId), e.AtUtc)).ToList(),
+            Events = timeline.Select(e => e.Item).ToList(),
+            LastEventId = events.Count == 0 ? 0 : events[^1].Id,
+            ChangedMeanwhile = changedSinceEventId is { } seen ? timeline.Where(e => e.Id > seen).Select(e => e.Item).ToList() : null,
             Handlers = staff.Where(u => u.IsActive).OrderBy(u => u.DisplayName)
                 .Select(u => new SelectListItem(u.DisplayName, u.Id, u.Id == (kase.HandlerUserId ?? me))).ToList(),
             MemberUnits = units,
@@ -412,7 +443,7 @@ public sealed class CasesController(AppDbContext db, TimeProvider clock, IString
                 Accept: kase.Status == CaseStatus.Registered,
                 StartMediation: kase.Status == CaseStatus.Accepted,
                 AddParty: unresolved,
-                RecordSession: kase.Status is CaseStatus.Accepted or CaseStatus.InMediation,
+                RecordSession: seesMediation && kase.Status is CaseStatus.Accepted or CaseStatus.InMediation,
                 AddTerm: kase.Status == CaseStatus.InMediation && kase.Parties.Count > 0,
                 FulfilTerm: kase.Status is CaseStatus.InMediation or CaseStatus.Resolved or CaseStatus.FollowedUp
                             && kase.Terms.Any(t => t.Status == AgreementTermStatus.Pending),
@@ -463,6 +494,7 @@ public sealed class CasesController(AppDbContext db, TimeProvider clock, IString
     public Task<IActionResult> RecordSession(int id, Guid version, DateTime? heldAt, string? place, string? convenedBy, string? attendees, string? minutes, string? outcome, CancellationToken cancellationToken) =>
         StepAsync(id, version, kase =>
         {
+            if (!SeesMediation(kase, User.Scope(), Me)) throw new DomainException("Case.Session.HandlerOnly");
             kase.RecordSession(heldAt is { } at ? ChinaTime.ToUtc(at) : default, place, convenedBy, attendees, minutes, outcome, Now, Me);
         }, cancellationToken);
 
@@ -538,6 +570,7 @@ public sealed class CasesController(AppDbContext db, TimeProvider clock, IString
     {
         var kase = await db.Cases.VisibleTo(User.Scope()).IncludeForRules().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (kase is null) return NotFound();
+        long? changedSince = null;
         if (ModelState.IsValid)
         {
             db.Entry(kase).Property(c => c.Version).OriginalValue = version;
@@ -555,12 +588,25 @@ public sealed class CasesController(AppDbContext db, TimeProvider clock, IString
             catch (DbUpdateConcurrencyException)
             {
                 ModelState.AddModelError(string.Empty, l["Concurrency.Conflict"]);
+                // The step forms carry the last timeline entry the user saw: what others did since is listed with the message.
+                changedSince = Request.HasFormContentType && long.TryParse(Request.Form["seen"], out var seen) ? seen : null;
             }
         }
         db.ChangeTracker.Clear();
-        var model = await DetailsModelAsync(id, revealPhone: false, cancellationToken);
+        var model = await DetailsModelAsync(id, revealPhone: false, cancellationToken, changedSince);
         return model is null ? NotFound() : View(nameof(Details), model);
     }
+
+    /// <summary>
+    /// A timeline entry's summary as shown: an edit names its fields in the user's language; a session's place and
+    /// outcome are mediation content, left out for whoever may not see the sessions.
+    /// </summary>
+    private string EventSummary(CaseEventKind kind, string summary, bool seesMediation) => kind switch
+    {
+        CaseEventKind.Edited => string.Join(l["Common.ListSeparator"].Value, summary.Split(", ", StringSplitOptions.RemoveEmptyEntries).Select(field => FieldNames.Of(l, field))),
+        CaseEventKind.SessionRecorded when !seesMediation => "",
+        _ => summary,
+    };
 
     private async Task<bool> IsStaffOfAsync(Case kase, string? userId, CancellationToken cancellationToken)
     {

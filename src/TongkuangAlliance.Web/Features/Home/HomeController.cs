@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using TongkuangAlliance.Core.Cases;
 using TongkuangAlliance.Core.Data;
 using TongkuangAlliance.Core.Identity;
 using TongkuangAlliance.Core.Scoping;
@@ -49,6 +50,7 @@ public sealed class HomeController(AppDbContext db, TimeProvider clock, IStringL
             ActivePairings = rows.Sum(r => r.ActivePairings),
             VacantGridChiefs = await grids.CountAsync(g => g.Chief == null, ct),
             VacantBuildingChiefs = await buildings.CountAsync(b => b.Chief == null, ct),
+            CasesNeedingAttention = await db.Cases.AsNoTracking().VisibleTo(scope).CountAsync(Case.EscalatedOrOverdueAt(clock.GetUtcNow().UtcDateTime), ct),
             CommunityRows = rows,
         };
     }

@@ -13,6 +13,9 @@ public sealed class SubDistrictHomeViewModel
     public int ActivePairings { get; init; }
     public int VacantGridChiefs { get; init; }
     public int VacantBuildingChiefs { get; init; }
+
+    /// <summary>Open escalated cases and overdue ones: what the sub-district watches.</summary>
+    public int CasesNeedingAttention { get; init; }
     public required IReadOnlyList<CommunityRow> CommunityRows { get; init; }
 }
 
