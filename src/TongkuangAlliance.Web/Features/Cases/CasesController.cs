@@ -24,9 +24,10 @@ namespace TongkuangAlliance.Web.Features.Cases;
 /// outside the user's scope answers 404.
 /// </summary>
 [Authorize(Policy = Policies.CaseWorkers)]
-public sealed class CasesController(AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l) : Controller
+public sealed partial class CasesController(AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l, Microsoft.Extensions.Configuration.IConfiguration configuration) : Controller
 {
-    public const int ExportLimit = 10_000;
+    /// <summary>Rows one export may hold (setting Cases:ExportLimit): a bigger selection is refused, never cut short.</summary>
+    private int ExportLimit => configuration.GetValue("Cases:ExportLimit", 10_000);
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -61,7 +62,14 @@ public sealed class CasesController(AppDbContext db, TimeProvider clock, IString
     public async Task<IActionResult> Export(CaseFilter filter, CancellationToken cancellationToken)
     {
         var now = Now;
-        var rows = await Project(Filter(filter, now), now).Take(ExportLimit).ToListAsync(cancellationToken);
+        var limit = ExportLimit;
+        var rows = await Project(Filter(filter, now), now).Take(limit + 1).ToListAsync(cancellationToken);
+        if (rows.Count > limit)
+        {
+            // A spreadsheet quietly missing rows would be read as complete: ask for a narrower selection instead.
+            TempData["Error"] = l["Cases.ExportTooMany", limit].Value;
+            return Redirect(Url.Action(nameof(Index)) + Request.QueryString);
+        }
         var sheet = rows.Select(r => new Dictionary<string, object?>
         {
             [l["Field.CaseNumber"]] = r.Number,
@@ -130,7 +138,11 @@ public sealed class CasesController(AppDbContext db, TimeProvider clock, IString
         if (!string.IsNullOrWhiteSpace(f.Q))
         {
             var q = f.Q.Trim();
-            query = query.Where(c => c.Number.Contains(q) || c.ReporterName.Contains(q) || c.Title.Contains(q) || c.Description.Contains(q));
+            // A whole case number (JF2026-0001) is looked up by the unique index; anything else searches the texts.
+            var number = q.ToUpperInvariant();
+            query = CaseNumberPattern().IsMatch(q)
+                ? query.Where(c => c.Number == number)
+                : query.Where(c => c.Number.Contains(q) || c.ReporterName.Contains(q) || c.Title.Contains(q) || c.Description.Contains(q));
         }
         return f.Sort switch
         {
@@ -619,4 +631,7 @@ public sealed class CasesController(AppDbContext db, TimeProvider clock, IString
                 || (u.Role == PortalRole.SubDistrictCommittee && u.SubDistrictId == subDistrictId)
                 || (u.Role == PortalRole.GridWorker && gridId != null && u.GridLinks.Any(g => g.GridId == gridId))), cancellationToken);
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[A-Za-z]{2}\d{4}-\d{4,}$")]
+    private static partial System.Text.RegularExpressions.Regex CaseNumberPattern();
 }

@@ -213,6 +213,19 @@ public sealed class CaseRulesTests(PortalFactory factory) : IClassFixture<Portal
     }
 
     [Fact]
+    public async Task The_list_finds_a_case_by_its_whole_number_typed_in_lower_case_and_by_part_of_it()
+    {
+        var (nanqu, id) = await NewCaseAsync("按编号查找");
+        using var client = nanqu;
+        var number = await factory.WithDbAsync(db => db.Cases.Where(c => c.Id == id).Select(c => c.Number).SingleAsync());
+
+        var whole = await nanqu.GetDocumentAsync($"/Cases?q={Uri.EscapeDataString(number.ToLowerInvariant())}");
+        Assert.Equal([number], whole.QuerySelectorAll("#cases tbody tr td:first-child").Select(td => td.TextContent.Trim()));
+        var part = await nanqu.GetDocumentAsync($"/Cases?q={Uri.EscapeDataString(number[..^1])}");
+        Assert.Contains(number, part.QuerySelectorAll("#cases tbody tr td:first-child").Select(td => td.TextContent.Trim()));
+    }
+
+    [Fact]
     public async Task Showing_the_whole_number_is_logged_without_the_number()
     {
         var (nanqu, id) = await NewCaseAsync();
