@@ -111,4 +111,39 @@ public sealed class CaseQueryCountTests(CountingPortalFactory factory) : IClassF
         Assert.Equal(pageBefore, await factory.CommandsForAsync(nanqu, $"/Cases/Details/{id}"));
         Assert.InRange(pageBefore, 1, 20);
     }
+
+    [Fact]
+    public async Task A_case_page_runs_the_same_queries_with_ten_times_the_parties_sessions_terms_and_timeline_entries()
+    {
+        using var nanqu = await factory.CreatePortalClient().SignedInAsAsync(PortalClient.Users.SouthCommunity);
+        var id = await RegisterAsync(nanqu, await IntakeAsync(factory, "内容很多的案件"));
+        var me = await factory.WithDbAsync(db => db.Users.Where(u => u.UserName == "nanqu").Select(u => u.Id).SingleAsync());
+        await DoAsync(nanqu, id, "Accept", new() { ["handlerUserId"] = me });
+        await DoAsync(nanqu, id, "StartMediation");
+        await GrowAsync(id, me, 1);
+        var before = await factory.CommandsForAsync(nanqu, $"/Cases/Details/{id}");
+
+        await GrowAsync(id, me, 9);
+        var counts = await factory.WithDbAsync(async db => (
+            await db.Cases.Where(c => c.Id == id).Select(c => c.Parties.Count).SingleAsync(),
+            await db.Set<AgreementTerm>().CountAsync(t => t.CaseId == id)));
+        Assert.Equal((10, 10), counts);
+
+        Assert.Equal(before, await factory.CommandsForAsync(nanqu, $"/Cases/Details/{id}"));
+    }
+
+    /// <summary>Adds <paramref name="times"/> × (a party, a session, a term it owes, a progress note) to the case.</summary>
+    private Task GrowAsync(int id, string userId, int times) => factory.WithDbAsync(async db =>
+    {
+        var kase = await db.Cases.IncludeForRules().SingleAsync(c => c.Id == id);
+        var now = DateTime.UtcNow;
+        for (var i = 0; i < times; i++)
+        {
+            var party = kase.AddParty(CasePartyKind.OutsideOrganisation, $"施工单位{kase.Parties.Count}", null, null, CasePartyRole.Respondent, now, userId);
+            kase.RecordSession(now.AddMinutes(-i - 1), "南区社区调解室", "南区社区党委", "各方代表", "纪要", "继续协商", now, userId);
+            kase.AddTerm(party, AgreementTermKind.Other, "整改", null, DateOnly.FromDateTime(now.AddDays(30)), now, userId);
+            kase.AddProgressNote($"进展 {i}", now, userId);
+        }
+        await db.SaveChangesAsync();
+    });
 }
