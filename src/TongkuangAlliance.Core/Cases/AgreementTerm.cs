@@ -38,6 +38,18 @@ public class AgreementTerm : AuditableEntity
     public DateOnly? FulfilledOn { get; private set; }
     public string? ProofNote { get; private set; }
 
+    /// <summary>When the term was withdrawn as entered by mistake (<see cref="AgreementTermStatus.Withdrawn"/>).</summary>
+    public DateTime? WithdrawnAtUtc { get; private set; }
+
+    /// <summary>Why it was withdrawn (required), shown beside the struck-through term on the case page.</summary>
+    public string? WithdrawalReason { get; private set; }
+
+    /// <summary>Part of the agreement: pending or fulfilled, not withdrawn.</summary>
+    public bool IsInForce => Status != AgreementTermStatus.Withdrawn;
+
+    /// <summary><see cref="IsInForce"/> for queries (the printable agreement, the terms list).</summary>
+    public static Expression<Func<AgreementTerm, bool>> InForce => t => t.Status != AgreementTermStatus.Withdrawn;
+
     /// <summary>Pending after its due date (China calendar day).</summary>
     public bool IsOverdue(DateOnly today) => Status == AgreementTermStatus.Pending && DueDate < today;
 
@@ -57,5 +69,12 @@ public class AgreementTerm : AuditableEntity
         Status = AgreementTermStatus.Fulfilled;
         FulfilledOn = fulfilledOn;
         ProofNote = proofNote;
+    }
+
+    internal void Withdraw(DateTime nowUtc, string reason)
+    {
+        Status = AgreementTermStatus.Withdrawn;
+        WithdrawnAtUtc = nowUtc;
+        WithdrawalReason = reason;
     }
 }

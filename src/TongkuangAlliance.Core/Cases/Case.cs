@@ -18,7 +18,8 @@ namespace TongkuangAlliance.Core.Cases;
 /// <para>
 /// Methods that look at children need them loaded: <see cref="AddParty"/>, <see cref="AddTerm(CaseParty, AgreementTermKind, string, decimal?, DateOnly, DateTime, string?)"/>,
 /// <see cref="MarkTermFulfilled(AgreementTerm, DateOnly, string?, DateTime, string?)"/>, <see cref="Resolve"/>,
-/// <see cref="Close"/> and <see cref="UpdateDetails"/> need <see cref="Parties"/> and <see cref="Terms"/>
+/// <see cref="Close"/>, <see cref="UpdateDetails"/>, <see cref="WithdrawTerm(AgreementTerm, string?, DateTime, string?)"/> and
+/// <see cref="RemoveParty(CaseParty, string?, DateTime, string?)"/> need <see cref="Parties"/> and <see cref="Terms"/>
 /// (and <see cref="Sessions"/> for <see cref="UpdateDetails"/>) — load the case with
 /// <see cref="CaseQueries.IncludeForRules"/>. Events are only appended and need not be loaded.
 /// </para>
@@ -186,7 +187,7 @@ public class Case : AuditableEntity
         if (category.Id != CategoryId && !category.IsActive) throw new DomainException("Case.CategoryInactive", nameof(CategoryId));
         var valid = Validate(details, category);
         var occurredOn = CaseText.ChinaDate(valid.OccurredAtUtc);
-        if (_terms.Any(t => t.DueDate < occurredOn)) throw new DomainException("Case.Term.DueBeforeOccurrence", nameof(OccurredAtUtc));
+        if (_terms.Any(t => t.IsInForce && t.DueDate < occurredOn)) throw new DomainException("Case.Term.DueBeforeOccurrence", nameof(OccurredAtUtc));
         if (_sessions.Any(s => s.HeldAtUtc < valid.OccurredAtUtc)) throw new DomainException("Case.Session.BeforeOccurrence", nameof(OccurredAtUtc));
 
         var changed = new List<string>();
@@ -279,15 +280,24 @@ public class Case : AuditableEntity
         Record(CaseEventKind.Accepted, nowUtc, userId, "");
     }
 
-    /// <summary>Gives an accepted, still open case to another handler. Nothing happens if it is the same one.</summary>
-    public void AssignHandler(string? handlerUserId, DateTime nowUtc, string? userId)
+    /// <summary>
+    /// Gives an accepted, still open case to another handler, with an optional handover note. Returns false, and
+    /// records nothing, when it is the same one. The case knows its handler by id only: <paramref name="handlerNames"/>
+    /// (e.g. "张三 → 李四") is what the timeline shows of the change.
+    /// </summary>
+    public bool AssignHandler(string? handlerUserId, DateTime nowUtc, string? userId, string? note = null, string? handlerNames = null)
     {
-        if (Status is CaseStatus.Registered or CaseStatus.Closed) throw new DomainException("Case.Step.AssignHandler");
+        if (!CanAssignHandler) throw new DomainException("Case.Step.AssignHandler");
         var handler = RequiredHandler(handlerUserId);
-        if (handler == HandlerUserId) return;
+        var text = CaseText.Optional(note, FieldLengths.Reason, "Note");
+        if (handler == HandlerUserId) return false;
         HandlerUserId = handler;
-        Record(CaseEventKind.HandlerChanged, nowUtc, userId, "");
+        Record(CaseEventKind.HandlerChanged, nowUtc, userId, CaseText.Summary(handlerNames, text));
+        return true;
     }
+
+    /// <summary>Accepted and not closed: <see cref="AssignHandler"/> is allowed.</summary>
+    public bool CanAssignHandler => Status is not (CaseStatus.Registered or CaseStatus.Closed);
 
     private static string RequiredHandler(string? handlerUserId) =>
         string.IsNullOrWhiteSpace(handlerUserId) ? throw new DomainException("Case.HandlerRequired", nameof(HandlerUserId)) : handlerUserId.Trim();
@@ -326,7 +336,7 @@ public class Case : AuditableEntity
             if (!ChinesePhone.IsValid(partyPhone)) throw new DomainException("Validation.Phone", nameof(CaseParty.Phone));
         }
 
-        var duplicate = _parties.Any(p => p.Kind == kind && p.Role == role
+        var duplicate = _parties.Any(p => !p.IsRemoved && p.Kind == kind && p.Role == role
             && (kind == CasePartyKind.MemberUnit ? p.MemberUnitId == memberUnitId : string.Equals(p.Name, partyName, StringComparison.Ordinal)));
         if (duplicate) throw new DomainException("Case.Party.Duplicate", nameof(CaseParty.Name));
 
@@ -363,19 +373,19 @@ public class Case : AuditableEntity
     /// <summary>Adds a term to the agreement, in mediation, owed by <paramref name="obligatedPartyId"/> (a party of this case).</summary>
     public AgreementTerm AddTerm(int obligatedPartyId, AgreementTermKind kind, string? description, decimal? amount, DateOnly dueDate, DateTime nowUtc, string? userId)
     {
-        var party = _parties.SingleOrDefault(p => p.Id == obligatedPartyId && obligatedPartyId != 0)
+        var party = _parties.SingleOrDefault(p => p.Id == obligatedPartyId && obligatedPartyId != 0 && !p.IsRemoved)
             ?? throw new DomainException("Case.Party.Unknown", nameof(AgreementTerm.ObligatedPartyId));
         return AddTerm(party, kind, description, amount, dueDate, nowUtc, userId);
     }
 
     /// <summary>
-    /// Adds a term to the agreement, in mediation. Compensation needs an amount; any amount is positive with at
-    /// most two decimals. The due date is not before the day the case occurred.
+    /// Adds a term to the agreement, in mediation, owed by a party of the case that was not removed. Compensation
+    /// needs an amount; any amount is positive with at most two decimals. The due date is not before the day the case occurred.
     /// </summary>
     public AgreementTerm AddTerm(CaseParty obligatedParty, AgreementTermKind kind, string? description, decimal? amount, DateOnly dueDate, DateTime nowUtc, string? userId)
     {
         if (Status != CaseStatus.InMediation) throw new DomainException("Case.Step.AddTerm");
-        if (!_parties.Contains(obligatedParty)) throw new DomainException("Case.Party.Unknown", nameof(AgreementTerm.ObligatedPartyId));
+        if (!_parties.Contains(obligatedParty) || obligatedParty.IsRemoved) throw new DomainException("Case.Party.Unknown", nameof(AgreementTerm.ObligatedPartyId));
         kind = CaseText.Choice(kind, nameof(AgreementTerm.Kind));
         var text = CaseText.Required(description, FieldLengths.Reason, "Case.Term.DescriptionRequired", nameof(AgreementTerm.Description));
         CheckAmount(kind, amount);
@@ -419,6 +429,7 @@ public class Case : AuditableEntity
     {
         if (!_terms.Contains(term)) throw new DomainException("Case.Term.Unknown");
         if (Status is not (CaseStatus.InMediation or CaseStatus.Resolved or CaseStatus.FollowedUp)) throw new DomainException("Case.Step.FulfilTerm");
+        if (term.Status == AgreementTermStatus.Withdrawn) throw new DomainException("Case.Term.Withdrawn");
         if (term.Status != AgreementTermStatus.Pending) throw new DomainException("Case.Term.AlreadyFulfilled");
         if (fulfilledOn > CaseText.ChinaDate(nowUtc)) throw new DomainException("Case.Term.FulfilledInFuture", nameof(AgreementTerm.FulfilledOn));
         if (fulfilledOn < CaseText.ChinaDate(RegisteredAtUtc)) throw new DomainException("Case.Term.FulfilledBeforeRegistration", nameof(AgreementTerm.FulfilledOn));
@@ -430,14 +441,14 @@ public class Case : AuditableEntity
     }
 
     /// <summary>
-    /// InMediation → Resolved. With an agreement the case needs at least one term; without one, no term may be
-    /// pending. The note says how it was resolved.
+    /// InMediation → Resolved. With an agreement the case needs at least one term in force (withdrawn ones do not
+    /// count); without one, no term may be pending. The note says how it was resolved.
     /// </summary>
     public void Resolve(bool agreementReached, string? note, DateTime nowUtc, string? userId)
     {
         if (Status != CaseStatus.InMediation) throw new DomainException("Case.Step.Resolve");
         var text = CaseText.Required(note, FieldLengths.Note, "Case.Resolve.NoteRequired", nameof(ResolutionNote));
-        if (agreementReached && _terms.Count == 0) throw new DomainException("Case.Resolve.NoTerms");
+        if (agreementReached && !_terms.Any(t => t.IsInForce)) throw new DomainException("Case.Resolve.NoTerms");
         if (!agreementReached && _terms.Any(t => t.Status == AgreementTermStatus.Pending)) throw new DomainException("Case.Resolve.PendingTermsWithoutAgreement");
 
         Status = CaseStatus.Resolved;
@@ -490,6 +501,8 @@ public class Case : AuditableEntity
     public void CloseEarly(CaseCloseKind kind, string? reason, DateTime nowUtc, string? userId)
     {
         if (!IsUnresolved) throw new DomainException("Case.Step.CloseEarly");
+        // A term still owed would stay on the unit's list, overdue for ever, on a case nobody works any more.
+        if (_terms.Any(t => t.Status == AgreementTermStatus.Pending)) throw new DomainException("Case.CloseEarly.PendingTerms");
         kind = CaseText.Choice(kind, nameof(CloseKind));
         var text = CaseText.Required(reason, FieldLengths.Reason, "Validation.ReasonRequired", "Reason");
         Status = CaseStatus.Closed;
@@ -558,6 +571,66 @@ public class Case : AuditableEntity
         ClosedAtUtc = null;
         ReopenCount++;
         Record(CaseEventKind.Reopened, nowUtc, userId, reason);
+    }
+
+    // ---- corrections ------------------------------------------------------------------------------------
+
+    /// <summary>Withdraws the term with this id (see the other overload).</summary>
+    public void WithdrawTerm(int termId, string? reason, DateTime nowUtc, string? userId)
+    {
+        var term = _terms.SingleOrDefault(t => t.Id == termId && termId != 0)
+            ?? throw new DomainException("Case.Term.Unknown", "TermId");
+        WithdrawTerm(term, reason, nowUtc, userId);
+    }
+
+    /// <summary>
+    /// Withdraws a pending term entered by mistake (¥20,000 typed for ¥2,000), with a reason, while the case is not
+    /// closed. Nothing is deleted: the term stays stored with status Withdrawn, but it is no part of the agreement any
+    /// more — not printed, not owed, never pending or overdue, so it no longer holds up resolving or closing. The
+    /// corrected term is added again with AddTerm (in mediation). A fulfilled term was carried out and cannot be
+    /// withdrawn. A case resolved with an agreement keeps at least one term in force: reopen it to replace its last one.
+    /// </summary>
+    public void WithdrawTerm(AgreementTerm term, string? reason, DateTime nowUtc, string? userId)
+    {
+        if (!_terms.Contains(term)) throw new DomainException("Case.Term.Unknown", "TermId");
+        if (!IsOpen) throw new DomainException("Case.Step.WithdrawTerm");
+        if (term.Status == AgreementTermStatus.Withdrawn) throw new DomainException("Case.Term.AlreadyWithdrawn", "TermId");
+        if (term.Status == AgreementTermStatus.Fulfilled) throw new DomainException("Case.Term.FulfilledCannotBeWithdrawn", "TermId");
+        var text = CaseText.Required(reason, FieldLengths.Reason, "Validation.ReasonRequired", "Reason");
+        if (Resolution == CaseResolution.AgreementReached && !_terms.Any(t => t != term && t.IsInForce))
+            throw new DomainException("Case.Term.LastOfAgreement", "TermId");
+
+        term.Withdraw(nowUtc, text);
+        Record(CaseEventKind.TermWithdrawn, nowUtc, userId,
+            CaseText.Summary(term.ObligatedParty?.Name, term.Description, term.Amount is { } a ? CaseText.Yuan(a) : null, text));
+    }
+
+    /// <summary>Removes the party with this id (see the other overload).</summary>
+    public void RemoveParty(int partyId, string? reason, DateTime nowUtc, string? userId)
+    {
+        var party = _parties.SingleOrDefault(p => p.Id == partyId && partyId != 0)
+            ?? throw new DomainException("Case.Party.Unknown", "PartyId");
+        RemoveParty(party, reason, nowUtc, userId);
+    }
+
+    /// <summary>
+    /// Takes a party added by mistake off the case, with a reason, while the case is not closed. Nothing is deleted:
+    /// the party stays stored, marked removed, shown as such on the case page, and is no party to the agreement (not
+    /// printed, no signature line, not offered for new terms); it may be added again correctly. Refused while the
+    /// party owes a pending term (withdraw the term first) or has fulfilled one (it really was a party to the agreement).
+    /// </summary>
+    public void RemoveParty(CaseParty party, string? reason, DateTime nowUtc, string? userId)
+    {
+        if (!_parties.Contains(party)) throw new DomainException("Case.Party.Unknown", "PartyId");
+        if (!IsOpen) throw new DomainException("Case.Step.RemoveParty");
+        if (party.IsRemoved) throw new DomainException("Case.Party.AlreadyRemoved", "PartyId");
+        var owed = _terms.Where(t => ReferenceEquals(t.ObligatedParty, party) || (party.Id != 0 && t.ObligatedPartyId == party.Id)).ToList();
+        if (owed.Any(t => t.Status == AgreementTermStatus.Pending)) throw new DomainException("Case.Party.OwesPendingTerm", "PartyId");
+        if (owed.Any(t => t.Status == AgreementTermStatus.Fulfilled)) throw new DomainException("Case.Party.FulfilledTerm", "PartyId");
+        var text = CaseText.Required(reason, FieldLengths.Reason, "Validation.ReasonRequired", "Reason");
+
+        party.Remove(nowUtc, text);
+        Record(CaseEventKind.PartyRemoved, nowUtc, userId, CaseText.Summary(party.Name, text));
     }
 
     /// <summary>A progress note (进展) on an open case; it counts as an update for the staleness rule.</summary>

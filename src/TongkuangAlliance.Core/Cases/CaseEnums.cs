@@ -80,11 +80,16 @@ public enum AgreementTermKind
     Other = 5,
 }
 
-/// <summary>Stored status of a term; "overdue" is derived from the due date (<see cref="AgreementTerm.IsOverdue"/>).</summary>
+/// <summary>
+/// Stored status of a term; "overdue" is derived from the due date (<see cref="AgreementTerm.IsOverdue"/>).
+/// A withdrawn term (entered by mistake, <see cref="Case.WithdrawTerm(int, string, DateTime, string?)"/>) stays stored
+/// but is no part of the agreement: not printed, not owed, never pending or overdue.
+/// </summary>
 public enum AgreementTermStatus
 {
     Pending = 1,
     Fulfilled = 2,
+    Withdrawn = 3,
 }
 
 public enum FollowUpMethod
@@ -121,4 +126,6 @@ public enum CaseEventKind
     Edited = 16,
     PartyAdded = 17,
     HandlerChanged = 18,
+    TermWithdrawn = 19,
+    PartyRemoved = 20,
 }

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using TongkuangAlliance.Core.Common;
 using TongkuangAlliance.Core.Structure;
 
@@ -35,4 +36,24 @@ public class CaseParty : AuditableEntity
     public int? MemberUnitId { get; private set; }
     public MemberUnit? MemberUnit { get; private set; }
     public CasePartyRole Role { get; private set; }
+
+    /// <summary>
+    /// When the party was taken off the case as added by mistake (<see cref="Case.RemoveParty(int, string, DateTime, string?)"/>).
+    /// It stays stored (and on the case page, marked removed) but is no party to the agreement.
+    /// </summary>
+    public DateTime? RemovedAtUtc { get; private set; }
+
+    /// <summary>Why it was removed (required).</summary>
+    public string? RemovalReason { get; private set; }
+
+    public bool IsRemoved => RemovedAtUtc is not null;
+
+    /// <summary>Not removed, for queries (the printable agreement's parties and signature lines).</summary>
+    public static Expression<Func<CaseParty, bool>> Present => p => p.RemovedAtUtc == null;
+
+    internal void Remove(DateTime nowUtc, string reason)
+    {
+        RemovedAtUtc = nowUtc;
+        RemovalReason = reason;
+    }
 }

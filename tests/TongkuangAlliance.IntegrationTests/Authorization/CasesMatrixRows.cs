@@ -16,6 +16,10 @@ public sealed class CasesMatrixRows : IMatrixRows
     private static Dictionary<Persona, Outcome> SouthCase() =>
         Expect(Outcome.SignIn, Outcome.Ok, Outcome.Ok, Outcome.NotFound, Outcome.Forbidden, Outcome.Forbidden, Outcome.Ok, Outcome.NotFound, Outcome.Forbidden, Outcome.Forbidden);
 
+    /// <summary>The committees working the 南区 case: 北区 gets 404; grid workers, units and volunteers are refused by role.</summary>
+    private static Dictionary<Persona, Outcome> SouthCaseCommittees() =>
+        Expect(Outcome.SignIn, Outcome.Ok, Outcome.Ok, Outcome.NotFound, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden);
+
     private static Func<Infrastructure.DemoIds, Dictionary<string, string>> Stale(Dictionary<string, string>? fields = null) =>
         _ => new Dictionary<string, string>(fields ?? new Dictionary<string, string>()) { ["version"] = Guid.Empty.ToString() };
 
@@ -50,5 +54,9 @@ public sealed class CasesMatrixRows : IMatrixRows
         Step("HandBack", expected: SubDistrictOnly()),
         Step("Reopen", new() { ["reason"] = "" }),
         Step("AddProgressNote", new() { ["text"] = "" }),
+        // Corrections of what was entered by mistake: no reason, no such term or party, and a stale version.
+        Step("WithdrawTerm", new() { ["termId"] = "0", ["reason"] = "" }),
+        Step("RemoveParty", new() { ["partyId"] = "0", ["reason"] = "" }),
+        Step("ChangeHandler", new() { ["handlerUserId"] = "" }, SouthCaseCommittees()),
     ];
 }

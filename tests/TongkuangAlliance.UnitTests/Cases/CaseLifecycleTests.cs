@@ -30,7 +30,14 @@ public sealed class CaseLifecycleTests(CaseTestData data) : IClassFixture<CaseTe
         new("RecordFollowUp", "Case.Step.FollowUp", [Stage.Resolved, Stage.FollowedUp],
             (c, d) => c.RecordFollowUp(new DateOnly(2026, 11, 20), FollowUpMethod.Visit, Satisfaction.BasicallySatisfied, true, null, Later, d.HandlerId)),
         new("Close", "Case.Step.Close", [Stage.FollowedUp], (c, d) => c.Close(Later, d.HandlerId)),
-        new("CloseEarly", "Case.Step.CloseEarly", Unresolved, (c, d) => c.CloseEarly(CaseCloseKind.Duplicate, "与JF2026-0003重复", Later, d.HandlerId)),
+        // A duplicate found in mediation: the term entered for it is withdrawn first (terms owed hold a case open).
+        new("CloseEarly", "Case.Step.CloseEarly", Unresolved, (c, d) =>
+        {
+            if (c.IsUnresolved)
+                foreach (var term in c.Terms.Where(t => t.Status == AgreementTermStatus.Pending).ToList())
+                    c.WithdrawTerm(term.Id, "重复登记，条款作废", Later, d.HandlerId);
+            c.CloseEarly(CaseCloseKind.Duplicate, "与JF2026-0003重复", Later, d.HandlerId);
+        }),
         new("Escalate", "Case.Step.Escalate", Unresolved, (c, d) => c.Escalate("涉及市政项目，需街道协调", Later, d.HandlerId)),
         new("Reopen", "Case.Step.Reopen", [Stage.Resolved, Stage.FollowedUp, Stage.Closed], (c, d) => c.Reopen("路灯再次损坏", Later, d.HandlerId)),
         new("AddProgressNote", "Case.Step.AddNote", NotClosed, (c, d) => c.AddProgressNote("已电话联系施工方", Later, d.HandlerId)),

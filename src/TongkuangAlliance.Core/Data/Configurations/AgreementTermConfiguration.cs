@@ -14,6 +14,7 @@ internal sealed class AgreementTermConfiguration : IEntityTypeConfiguration<Agre
         builder.Property(t => t.Status).HasConversion<string>().HasMaxLength(CaseConfiguration.EnumLength);
         builder.Property(t => t.Description).HasMaxLength(FieldLengths.Reason);
         builder.Property(t => t.ProofNote).HasMaxLength(FieldLengths.Reason);
+        builder.Property(t => t.WithdrawalReason).HasMaxLength(FieldLengths.Reason);
         builder.Property(t => t.Amount).HasPrecision(18, 2);
         builder.HasOne(t => t.ObligatedParty).WithMany().HasForeignKey(t => t.ObligatedPartyId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(t => new { t.Status, t.DueDate });

@@ -38,9 +38,10 @@ public sealed class AgreementsController(AppDbContext db, TimeProvider clock, IS
             .SingleOrDefaultAsync(cancellationToken);
         if (kase is null) return NotFound();
 
-        var parties = await db.CaseParties.AsNoTracking().Where(p => p.CaseId == caseId).OrderBy(p => p.Id)
+        // A party removed or a term withdrawn (entered by mistake) is no part of the agreement.
+        var parties = await db.CaseParties.AsNoTracking().Where(p => p.CaseId == caseId).Where(CaseParty.Present).OrderBy(p => p.Id)
             .Select(p => new AgreementParty(p.Id, p.Name, p.Kind, p.Role)).ToListAsync(cancellationToken);
-        var terms = await db.AgreementTerms.AsNoTracking().Where(t => t.CaseId == caseId).OrderBy(t => t.Id)
+        var terms = await db.AgreementTerms.AsNoTracking().Where(t => t.CaseId == caseId).Where(AgreementTerm.InForce).OrderBy(t => t.Id)
             .Select(t => new AgreementObligation(t.ObligatedPartyId, t.ObligatedParty!.Name, t.Kind, t.Description, t.Amount, t.DueDate))
             .ToListAsync(cancellationToken);
 

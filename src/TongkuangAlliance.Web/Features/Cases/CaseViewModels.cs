@@ -220,9 +220,41 @@ public sealed class CaseDetailsViewModel
     /// <summary>The grid worker's visit this case came from (issue 9), if any.</summary>
     public int? FromVisitId { get; init; }
     public string? FromVisit { get; init; }
+
+    /// <summary>Withdrawn terms, removed parties and the correction steps (<see cref="CaseCorrections"/>).</summary>
+    public CaseCorrections Corrections { get; init; } = CaseCorrections.None;
 }
 
 /// <summary>Which step forms are legal now (decided in the controller from the case's state and the user's role).</summary>
 public sealed record CaseSteps(
     bool Edit, bool Accept, bool StartMediation, bool AddParty, bool RecordSession, bool AddTerm, bool FulfilTerm,
     bool Resolve, bool FollowUp, bool Close, bool CloseEarly, bool Escalate, bool TakeOver, bool HandBack, bool Reopen, bool AddNote);
+
+/// <summary>When and why a party was removed or a term withdrawn (entered by mistake).</summary>
+public sealed record Correction(DateTime AtUtc, string Reason);
+
+/// <summary>
+/// Correcting what was entered by mistake on a case: which correction steps the user may take now, the handler
+/// picker's current value, and the removed parties and withdrawn terms (by id) that the page shows struck through.
+/// </summary>
+public sealed class CaseCorrections
+{
+    public static CaseCorrections None { get; } = new();
+
+    /// <summary>Withdraw a pending term: the case is not closed and has one.</summary>
+    public bool WithdrawTerm { get; init; }
+
+    /// <summary>Remove a party: the case is not closed and has a party that was not removed.</summary>
+    public bool RemoveParty { get; init; }
+
+    /// <summary>Change the handler: accepted, not closed, and the user is of the committees (the sub-district only once it took the case over).</summary>
+    public bool ChangeHandler { get; init; }
+
+    public string? HandlerUserId { get; init; }
+    public IReadOnlyDictionary<int, Correction> RemovedParties { get; init; } = new Dictionary<int, Correction>();
+    public IReadOnlyDictionary<int, Correction> WithdrawnTerms { get; init; } = new Dictionary<int, Correction>();
+
+    public bool Any => WithdrawTerm || RemoveParty || ChangeHandler;
+
+    public bool IsRemoved(int partyId) => RemovedParties.ContainsKey(partyId);
+}

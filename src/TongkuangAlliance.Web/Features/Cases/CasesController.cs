@@ -456,7 +456,7 @@ public sealed partial class CasesController(AppDbContext db, TimeProvider clock,
                 StartMediation: kase.Status == CaseStatus.Accepted,
                 AddParty: unresolved,
                 RecordSession: seesMediation && kase.Status is CaseStatus.Accepted or CaseStatus.InMediation,
-                AddTerm: kase.Status == CaseStatus.InMediation && kase.Parties.Count > 0,
+                AddTerm: kase.Status == CaseStatus.InMediation && kase.Parties.Any(p => !p.IsRemoved),
                 FulfilTerm: kase.Status is CaseStatus.InMediation or CaseStatus.Resolved or CaseStatus.FollowedUp
                             && kase.Terms.Any(t => t.Status == AgreementTermStatus.Pending),
                 Resolve: kase.Status == CaseStatus.InMediation,
@@ -468,6 +468,7 @@ public sealed partial class CasesController(AppDbContext db, TimeProvider clock,
                 HandBack: subDistrict && kase.IsOpen && kase.IsEscalated,
                 Reopen: kase.Status is CaseStatus.Resolved or CaseStatus.FollowedUp || (kase.Status == CaseStatus.Closed && kase.CloseKind is null),
                 AddNote: kase.IsOpen),
+            Corrections = CorrectionsOf(kase, scope),
         };
     }
 
@@ -634,4 +635,51 @@ public sealed partial class CasesController(AppDbContext db, TimeProvider clock,
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^[A-Za-z]{2}\d{4}-\d{4,}$")]
     private static partial System.Text.RegularExpressions.Regex CaseNumberPattern();
+
+    // ---- corrections: what was entered by mistake ------------------------------------------------------
+
+    /// <summary>Withdraws a pending term entered by mistake, with a reason (it stays stored, struck through).</summary>
+    [HttpPost]
+    public Task<IActionResult> WithdrawTerm(int id, Guid version, int? termId, string? reason, CancellationToken cancellationToken) =>
+        StepAsync(id, version, kase => kase.WithdrawTerm(termId ?? 0, reason, Now, Me), cancellationToken);
+
+    /// <summary>Removes a party added by mistake, with a reason (it stays stored, marked removed).</summary>
+    [HttpPost]
+    public Task<IActionResult> RemoveParty(int id, Guid version, int? partyId, string? reason, CancellationToken cancellationToken) =>
+        StepAsync(id, version, kase => kase.RemoveParty(partyId ?? 0, reason, Now, Me), cancellationToken);
+
+    /// <summary>
+    /// Gives an accepted case to another handler from the Accept step's list (staff of the case's community,
+    /// sub-district or grid). The committees only; once the sub-district took the case over, the sub-district only.
+    /// </summary>
+    [HttpPost, Authorize(Policy = Policies.CommunityOrSubDistrict)]
+    public async Task<IActionResult> ChangeHandler(int id, Guid version, string? handlerUserId, string? note, CancellationToken cancellationToken) =>
+        await StepAsync(id, version, async kase =>
+        {
+            if (kase.TakenOverBySubDistrict && User.Scope().Role != PortalRole.SubDistrictCommittee)
+                throw new DomainException("Case.Handler.TakenOver");
+            string? names = null;
+            if (kase.CanAssignHandler)
+            {
+                if (!await IsStaffOfAsync(kase, handlerUserId, cancellationToken))
+                    throw new DomainException("Case.HandlerRequired", "HandlerUserId");
+                var previous = kase.HandlerUserId;
+                var known = await db.Users.AsNoTracking().Where(u => u.Id == previous || u.Id == handlerUserId)
+                    .Select(u => new { u.Id, u.DisplayName }).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+                names = $"{(previous is null ? "—" : known.GetValueOrDefault(previous, "—"))} → {known.GetValueOrDefault(handlerUserId!, "—")}";
+            }
+            if (!kase.AssignHandler(handlerUserId, Now, Me, note, names))
+                throw new DomainException("Case.Handler.Unchanged", "HandlerUserId");
+        }, cancellationToken);
+
+    private static CaseCorrections CorrectionsOf(Case kase, UserScope scope) => new()
+    {
+        WithdrawTerm = kase.IsOpen && kase.Terms.Any(t => t.Status == AgreementTermStatus.Pending),
+        RemoveParty = kase.IsOpen && kase.Parties.Any(p => !p.IsRemoved),
+        ChangeHandler = kase.CanAssignHandler
+                        && (scope.Role == PortalRole.SubDistrictCommittee || (scope.Role == PortalRole.CommunityCommittee && !kase.TakenOverBySubDistrict)),
+        HandlerUserId = kase.HandlerUserId,
+        RemovedParties = kase.Parties.Where(p => p.IsRemoved).ToDictionary(p => p.Id, p => new Correction(p.RemovedAtUtc!.Value, p.RemovalReason ?? "")),
+        WithdrawnTerms = kase.Terms.Where(t => !t.IsInForce).ToDictionary(t => t.Id, t => new Correction(t.WithdrawnAtUtc ?? default, t.WithdrawalReason ?? "")),
+    };
 }

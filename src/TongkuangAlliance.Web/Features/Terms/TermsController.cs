@@ -31,7 +31,8 @@ public sealed class TermsController(AppDbContext db, TimeProvider clock, IString
     {
         var scope = User.Scope();
         var today = ChinaTime.Today(clock);
-        var query = db.AgreementTerms.AsNoTracking().VisibleTo(scope);
+        // A withdrawn term (entered by mistake) is owed by no one: it leaves the list.
+        var query = db.AgreementTerms.AsNoTracking().VisibleTo(scope).Where(AgreementTerm.InForce);
         // The dashboards' filters: the terms a unit owes, fulfilled (on time) in a period.
         if (unitId is { } unit) query = query.Where(DashboardRules.OwedBy(unit));
         if (communityId is { } community) query = query.Where(t => t.Case!.CommunityId == community);
