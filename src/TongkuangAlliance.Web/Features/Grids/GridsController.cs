@@ -415,11 +415,6 @@ public sealed class GridsController(AppDbContext db, IAuthorizationService autho
         a is null ? b is null : b is not null && a.Name == b.Name && a.Phone == b.Phone;
 
     /// <summary>
-    /// A chief is an owned value: replacing it alone leaves its owner unchanged, so the audit interceptor would
-    /// neither stamp the owner nor renew its concurrency token. Marking the owner modified makes it do both.
-    /// </summary>
-
-    /// <summary>
     /// Saves unless the record changed since the form was opened: checked against the loaded token first, and
     /// by the database's concurrency check for a change that lands in between.
     /// </summary>
