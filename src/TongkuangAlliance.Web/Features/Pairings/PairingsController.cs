@@ -21,7 +21,7 @@ namespace TongkuangAlliance.Web.Features.Pairings;
 public sealed class PairingsController(AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpGet]
-    public async Task<IActionResult> Index(string? status, int? communityId, int? unitId, int page = 1, CancellationToken cancellationToken = default)
+    public async Task<IActionResult> Index(string? q, string? status, int? communityId, int? unitId, int page = 1, CancellationToken cancellationToken = default)
     {
         var scope = User.Scope();
         var filter = Enum.TryParse<PairingListStatus>(status, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) ? parsed : PairingListStatus.Active;
@@ -32,6 +32,11 @@ public sealed class PairingsController(AppDbContext db, TimeProvider clock, IStr
             PairingListStatus.Ended => query.Where(p => p.EndDate != null),
             _ => query,
         };
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            var term = q.Trim();
+            query = query.Where(p => p.MemberUnit!.Name.Contains(term) || p.Community!.Name.Contains(term));
+        }
         if (communityId is { } community) query = query.Where(p => p.CommunityId == community);
         if (unitId is { } unit) query = query.Where(p => p.MemberUnitId == unit);
 
@@ -44,6 +49,7 @@ public sealed class PairingsController(AppDbContext db, TimeProvider clock, IStr
         return View(new PairingIndexViewModel
         {
             Pairings = list,
+            Query = q,
             Status = filter,
             CommunityId = communityId,
             UnitId = unitId,
