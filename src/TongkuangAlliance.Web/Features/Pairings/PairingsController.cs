@@ -104,7 +104,10 @@ public sealed class PairingsController(AppDbContext db, TimeProvider clock, IStr
             return await CreateViewAsync(input, cancellationToken);
         }
         db.Pairings.Add(pairing);
-        await db.SaveChangesAsync(cancellationToken);
+        // A second submission of the same pairing at the same moment passes the check above too; the database's
+        // index of active pairings refuses it, and it gets the check's own message.
+        if (!await db.SaveUnlessTakenAsync(ModelState, string.Empty, l["Pairing.AlreadyActive"], cancellationToken))
+            return await CreateViewAsync(input, cancellationToken);
         TempData["Success"] = l["Pairings.Created", unit.Name, community.Name].Value;
         return RedirectToAction(nameof(Index), new { communityId = community.Id });
     }
