@@ -5,6 +5,7 @@ using TongkuangAlliance.Core.Activities;
 using TongkuangAlliance.Core.Auditing;
 using TongkuangAlliance.Core.Cases;
 using TongkuangAlliance.Core.Common;
+using TongkuangAlliance.Core.Data.Configurations;
 using TongkuangAlliance.Core.GridWork;
 using TongkuangAlliance.Core.Identity;
 using TongkuangAlliance.Core.Joint;
@@ -68,6 +69,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityUser
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        // A filtered index's filter is SQL, quoted the provider's way: this configuration is told the provider.
+        builder.ApplyConfiguration(new PairingConfiguration(Database.ProviderName));
 
         if (Database.ProviderName == SqlServerProvider)
         {

@@ -1,3 +1,4 @@
+using TongkuangAlliance.Core.Auditing;
 using TongkuangAlliance.Core.Identity;
 using TongkuangAlliance.Core.Structure;
 
@@ -83,4 +84,13 @@ public static class ScopeQueries
         scope.Role == PortalRole.SubDistrictCommittee
             ? users.Where(u => u.SubDistrictId == scope.SubDistrictId)
             : users.Where(_ => false);
+
+    /// <summary>
+    /// The audit trail is read by the sub-district committee only, and only the rows of its own sub-district
+    /// (<see cref="AuditEntry.SubDistrictId"/>; rows without one are on no page).
+    /// </summary>
+    public static IQueryable<AuditEntry> VisibleTo(this IQueryable<AuditEntry> entries, UserScope scope) =>
+        scope.Role == PortalRole.SubDistrictCommittee
+            ? entries.Where(a => a.SubDistrictId == scope.SubDistrictId)
+            : entries.Where(_ => false);
 }

@@ -2025,6 +2025,10 @@ namespace TongkuangAlliance.Migrations.PostgreSQL.Migrations
 
                     b.HasIndex("CommunityId", "MemberUnitId");
 
+                    b.HasIndex(new[] { "CommunityId", "MemberUnitId" }, "IX_Pairings_CommunityId_MemberUnitId_Active")
+                        .IsUnique()
+                        .HasFilter("\"EndDate\" IS NULL");
+
                     b.ToTable("Pairings");
                 });
 

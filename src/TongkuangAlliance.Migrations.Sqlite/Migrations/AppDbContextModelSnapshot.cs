@@ -1956,6 +1956,10 @@ namespace TongkuangAlliance.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CommunityId", "MemberUnitId");
 
+                    b.HasIndex(new[] { "CommunityId", "MemberUnitId" }, "IX_Pairings_CommunityId_MemberUnitId_Active")
+                        .IsUnique()
+                        .HasFilter("\"EndDate\" IS NULL");
+
                     b.ToTable("Pairings");
                 });
 

@@ -71,7 +71,14 @@ public sealed class AuthorizationMatrixTests(MatrixFixture fixture) : IClassFixt
     public void Every_routed_action_has_a_row()
     {
         var provider = fixture.Factory.Services.GetRequiredService<IActionDescriptorCollectionProvider>();
-        var routed = provider.ActionDescriptors.Items.OfType<ControllerActionDescriptor>()
+        var actions = provider.ActionDescriptors.Items.OfType<ControllerActionDescriptor>().ToList();
+
+        // An action without [HttpGet], [HttpPost]… answers every verb: a GET page would also take a POST (and
+        // its antiforgery check would not apply the way the matrix assumes). Every action names its verbs.
+        var anyVerb = actions.Where(a => Methods(a).Count == 0).Select(a => $"{a.ControllerName}.{a.ActionName}").Distinct().Order().ToList();
+        Assert.True(anyVerb.Count == 0, "Routed actions without an HTTP verb attribute (they accept every verb):\n" + string.Join("\n", anyVerb));
+
+        var routed = actions
             .SelectMany(a => Methods(a).Select(m => $"{m} {a.ControllerName}.{a.ActionName}"))
             .Distinct()
             .ToList();
@@ -166,9 +173,7 @@ public sealed class AuthorizationMatrixTests(MatrixFixture fixture) : IClassFixt
         };
     }
 
-    private static IEnumerable<string> Methods(ControllerActionDescriptor action)
-    {
-        var constraint = action.ActionConstraints?.OfType<HttpMethodActionConstraint>().FirstOrDefault();
-        return constraint is null ? ["GET"] : constraint.HttpMethods;
-    }
+    /// <summary>The verbs the action's attributes name; none when it has no verb attribute (then it takes any verb).</summary>
+    private static List<string> Methods(ControllerActionDescriptor action) =>
+        action.ActionConstraints?.OfType<HttpMethodActionConstraint>().SelectMany(c => c.HttpMethods).Distinct().ToList() ?? [];
 }

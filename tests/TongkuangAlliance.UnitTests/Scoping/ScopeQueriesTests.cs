@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using TongkuangAlliance.Core.Auditing;
 using TongkuangAlliance.Core.Data;
 using TongkuangAlliance.Core.Identity;
 using TongkuangAlliance.Core.Scoping;
@@ -121,6 +122,23 @@ public sealed class ScopeQueriesTests : IDisposable
         Assert.Equal(0, db.Users.VisibleTo(CommunityA).Count());
         Assert.Equal(0, db.Users.VisibleTo(UnitX).Count());
         Assert.Equal(0, db.Users.VisibleTo(new UserScope(PortalRole.SubDistrictCommittee, _otherSubDistrict, null, null)).Count());
+    }
+
+    [Fact]
+    public void Only_the_sub_district_committee_reads_the_audit_and_only_its_own_sub_districts_rows()
+    {
+        using var db = _database.CreateContext();
+        db.AuditEntries.AddRange(
+            new AuditEntry { EntityType = "T", EntityId = "own", Action = "Added", Changes = "{}", SubDistrictId = _subDistrict },
+            new AuditEntry { EntityType = "T", EntityId = "other", Action = "Added", Changes = "{}", SubDistrictId = _otherSubDistrict },
+            new AuditEntry { EntityType = "T", EntityId = "none", Action = "Added", Changes = "{}", SubDistrictId = null });
+        db.SaveChanges();
+
+        List<string> Rows(UserScope scope) => db.AuditEntries.VisibleTo(scope).Where(a => a.EntityType == "T").Select(a => a.EntityId).ToList();
+        Assert.Equal(["own"], Rows(SubDistrictScope));
+        Assert.Equal(["other"], Rows(new UserScope(PortalRole.SubDistrictCommittee, _otherSubDistrict, null, null)));
+        Assert.Empty(Rows(CommunityA));
+        Assert.Empty(Rows(UnitX));
     }
 
     [Fact]

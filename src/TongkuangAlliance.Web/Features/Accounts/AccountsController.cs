@@ -125,7 +125,17 @@ public sealed class AccountsController(AppDbContext db, UserManager<AppUser> use
         var changes = AccountAudit.Diff(null, AccountSnapshot.Of(account));
         changes["UserName"] = [null, account.UserName];
         var audit = AddAudit(account.Id, AccountAudit.Created, changes);
-        var result = await users.CreateAsync(account, input.Password!);
+        IdentityResult result;
+        try
+        {
+            result = await users.CreateAsync(account, input.Password!);
+        }
+        catch (DbUpdateException error) when (error.IsUniqueViolation())
+        {
+            // The same user name was created since the check above (two administrators at once): the user-name
+            // index refused this one. Identity's own message, as the check gives it.
+            result = IdentityResult.Failed(users.ErrorDescriber.DuplicateUserName(account.UserName!));
+        }
         if (!result.Succeeded)
         {
             db.Entry(audit).State = EntityState.Detached;

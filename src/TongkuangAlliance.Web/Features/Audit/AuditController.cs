@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using TongkuangAlliance.Core.Common;
 using TongkuangAlliance.Core.Data;
+using TongkuangAlliance.Core.Scoping;
 using TongkuangAlliance.Web.Authorization;
 using TongkuangAlliance.Web.Features.Shared;
 using TongkuangAlliance.Web.Infrastructure.Paging;
@@ -32,8 +33,7 @@ public sealed partial class AuditController(AppDbContext db, IStringLocalizer<Sh
     [HttpGet]
     public async Task<IActionResult> Index(AuditFilter filter, int page = 1, CancellationToken cancellationToken = default)
     {
-        var subDistrict = User.Scope().SubDistrictId;
-        var scoped = db.AuditEntries.AsNoTracking().Where(a => a.SubDistrictId == subDistrict);
+        var scoped = db.AuditEntries.AsNoTracking().VisibleTo(User.Scope());
 
         // A filter value that does not parse (a hand-edited URL) is ignored rather than answered with an error.
         if (!ModelState.IsValid) filter = new AuditFilter();

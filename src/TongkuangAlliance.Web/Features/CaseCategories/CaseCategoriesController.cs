@@ -54,7 +54,8 @@ public sealed class CaseCategoriesController(AppDbContext db, IStringLocalizer<S
         }
         if (!input.IsActive) category.Deactivate();
         db.CaseCategories.Add(category);
-        await db.SaveChangesAsync(cancellationToken);
+        if (!await db.SaveUnlessTakenAsync(ModelState, nameof(input.Name), l["CaseCategories.NameTaken"], cancellationToken))
+            return View("Edit", input);
         TempData["Success"] = l["CaseCategories.Created", category.Name].Value;
         return RedirectToAction(nameof(Index));
     }
@@ -105,7 +106,8 @@ public sealed class CaseCategoriesController(AppDbContext db, IStringLocalizer<S
 
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            if (!await db.SaveUnlessTakenAsync(ModelState, nameof(input.Name), l["CaseCategories.NameTaken"], cancellationToken))
+                return View(input);
         }
         catch (DbUpdateConcurrencyException)
         {

@@ -94,7 +94,8 @@ public sealed class CommunitiesController(AppDbContext db, IAuthorizationService
         var community = new Community { SubDistrictId = scope.SubDistrictId, Name = "", PartyCommitteeName = "" };
         Apply(input, community);
         db.Communities.Add(community);
-        await db.SaveChangesAsync(cancellationToken);
+        if (!await db.SaveUnlessTakenAsync(ModelState, nameof(input.Name), l["Communities.NameTaken"], cancellationToken))
+            return View("Edit", input);
         TempData["Success"] = l["Communities.Created", community.Name].Value;
         return RedirectToAction(nameof(Details), new { id = community.Id });
     }
@@ -137,7 +138,8 @@ public sealed class CommunitiesController(AppDbContext db, IAuthorizationService
         Apply(input, community);
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            if (!await db.SaveUnlessTakenAsync(ModelState, nameof(input.Name), l["Communities.NameTaken"], cancellationToken))
+                return View(input);
         }
         catch (DbUpdateConcurrencyException)
         {

@@ -124,7 +124,8 @@ public sealed class GridsController(AppDbContext db, IAuthorizationService autho
         var grid = new Grid { CommunityId = community.Id, Name = input.Name!.Trim() };
         grid.AssignChief(chief);
         db.Grids.Add(grid);
-        await db.SaveChangesAsync(cancellationToken);
+        if (!await db.SaveUnlessTakenAsync(ModelState, nameof(input.Name), l["Grids.NameTaken"], cancellationToken))
+            return GridForm(input, community, id: null, gridName: null, l["Grids.Create"]);
         TempData["Success"] = l["Grids.Created", grid.Name].Value;
         return RedirectToAction(nameof(Details), new { id = grid.Id });
     }
@@ -167,7 +168,9 @@ public sealed class GridsController(AppDbContext db, IAuthorizationService autho
         {
             grid.AssignChief(chief);
         }
-        if (!await TrySaveAsync(grid, input.Version, cancellationToken))
+        var saved = await TrySaveAsync(grid, input.Version, "Grids.NameTaken", cancellationToken);
+        if (saved == SaveResult.NameTaken) return GridForm(input, community, id, gridName, title);
+        if (saved == SaveResult.Conflict)
         {
             var current = await db.Grids.AsNoTracking().Where(g => g.Id == id)
                 .Select(g => new { g.Name, ChiefName = g.Chief != null ? g.Chief.Name : null, ChiefPhone = g.Chief != null ? g.Chief.Phone : null, g.Version })
@@ -211,7 +214,8 @@ public sealed class GridsController(AppDbContext db, IAuthorizationService autho
         var compound = new Compound { CommunityId = community.Id, Name = "" };
         Apply(input, compound);
         db.Compounds.Add(compound);
-        await db.SaveChangesAsync(cancellationToken);
+        if (!await db.SaveUnlessTakenAsync(ModelState, nameof(input.Name), l["Compounds.NameTaken"], cancellationToken))
+            return CompoundForm(input, community, id: null, l["Compounds.Create"]);
         TempData["Success"] = l["Compounds.Created", compound.Name].Value;
         return RedirectToAction("Details", "Communities", new { id = community.Id });
     }
@@ -243,7 +247,9 @@ public sealed class GridsController(AppDbContext db, IAuthorizationService autho
 
         db.Entry(compound).Property(c => c.Version).OriginalValue = input.Version;
         Apply(input, compound);
-        if (!await TrySaveAsync(compound, input.Version, cancellationToken))
+        var saved = await TrySaveAsync(compound, input.Version, "Compounds.NameTaken", cancellationToken);
+        if (saved == SaveResult.NameTaken) return CompoundForm(input, community, id, title);
+        if (saved == SaveResult.Conflict)
         {
             var current = await db.Compounds.AsNoTracking().SingleAsync(c => c.Id == id, cancellationToken);
             ShowConflict(new Dictionary<string, string?>
@@ -288,7 +294,8 @@ public sealed class GridsController(AppDbContext db, IAuthorizationService autho
         var building = new Building { Name = input.Name!.Trim(), CompoundId = input.CompoundId!.Value, GridId = input.GridId!.Value };
         building.AssignChief(chief);
         db.Buildings.Add(building);
-        await db.SaveChangesAsync(cancellationToken);
+        if (!await db.SaveUnlessTakenAsync(ModelState, nameof(input.Name), l["Buildings.NameTaken"], cancellationToken))
+            return await BuildingFormAsync(input, community, grid.Id, grid.Name, id: null, l["Buildings.Create"], cancellationToken);
         TempData["Success"] = l["Buildings.Created", building.Name].Value;
         return RedirectToAction(nameof(Details), new { id = building.GridId });
     }
@@ -334,7 +341,9 @@ public sealed class GridsController(AppDbContext db, IAuthorizationService autho
         {
             building.AssignChief(chief);
         }
-        if (!await TrySaveAsync(building, input.Version, cancellationToken))
+        var saved = await TrySaveAsync(building, input.Version, "Buildings.NameTaken", cancellationToken);
+        if (saved == SaveResult.NameTaken) return await BuildingFormAsync(input, community, building.GridId, gridName, id, title, cancellationToken);
+        if (saved == SaveResult.Conflict)
         {
             var current = await db.Buildings.AsNoTracking().Where(b => b.Id == id)
                 .Select(b => new
@@ -414,26 +423,29 @@ public sealed class GridsController(AppDbContext db, IAuthorizationService autho
     private static bool SameContact(Contact? a, Contact? b) =>
         a is null ? b is null : b is not null && a.Name == b.Name && a.Phone == b.Phone;
 
-    /// <summary>
-    /// A chief is an owned value: replacing it alone leaves its owner unchanged, so the audit interceptor would
-    /// neither stamp the owner nor renew its concurrency token. Marking the owner modified makes it do both.
-    /// </summary>
+    private enum SaveResult
+    {
+        Saved,
+        Conflict,
+        NameTaken,
+    }
 
     /// <summary>
-    /// Saves unless the record changed since the form was opened: checked against the loaded token first, and
-    /// by the database's concurrency check for a change that lands in between.
+    /// Saves unless the record changed since the form was opened (checked against the loaded token first, and by
+    /// the database's concurrency check for a change that lands in between: <see cref="SaveResult.Conflict"/>), or
+    /// unless the name's unique index refuses it because someone saved the same name since the form's check
+    /// (<see cref="SaveResult.NameTaken"/>, with <paramref name="nameTakenKey"/>'s message on the name field).
     /// </summary>
-    private async Task<bool> TrySaveAsync(AuditableEntity entity, Guid formVersion, CancellationToken cancellationToken)
+    private async Task<SaveResult> TrySaveAsync(AuditableEntity entity, Guid formVersion, string nameTakenKey, CancellationToken cancellationToken)
     {
-        if (entity.Version != formVersion) return false;
+        if (entity.Version != formVersion) return SaveResult.Conflict;
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
-            return true;
+            return await db.SaveUnlessTakenAsync(ModelState, nameof(GridInput.Name), l[nameTakenKey], cancellationToken) ? SaveResult.Saved : SaveResult.NameTaken;
         }
         catch (DbUpdateConcurrencyException)
         {
-            return false;
+            return SaveResult.Conflict;
         }
     }
 

@@ -13,6 +13,7 @@ namespace TongkuangAlliance.Web.Features.Home;
 [TongkuangAlliance.Web.Authorization.OpenToVolunteers]
 public sealed class HomeController(AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l) : Controller
 {
+    [HttpGet]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
         var scope = User.Scope();

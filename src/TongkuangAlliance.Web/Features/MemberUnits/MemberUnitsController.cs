@@ -98,7 +98,8 @@ public sealed class MemberUnitsController(AppDbContext db, IAuthorizationService
         var unit = new MemberUnit { SubDistrictId = scope.SubDistrictId, Name = "", PartyOrganisationName = "" };
         Apply(input, contact, unit);
         db.MemberUnits.Add(unit);
-        await db.SaveChangesAsync(cancellationToken);
+        if (!await db.SaveUnlessTakenAsync(ModelState, nameof(input.Name), l["MemberUnits.NameTaken"], cancellationToken))
+            return View("Edit", input);
         TempData["Success"] = l["MemberUnits.Created", unit.Name].Value;
         return RedirectToAction(nameof(Details), new { id = unit.Id });
     }
@@ -141,7 +142,8 @@ public sealed class MemberUnitsController(AppDbContext db, IAuthorizationService
         Apply(input, contact, unit);
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            if (!await db.SaveUnlessTakenAsync(ModelState, nameof(input.Name), l["MemberUnits.NameTaken"], cancellationToken))
+                return View(input);
         }
         catch (DbUpdateConcurrencyException)
         {

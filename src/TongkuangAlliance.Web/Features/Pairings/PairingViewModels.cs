@@ -18,6 +18,9 @@ public sealed record PairingListItem(int Id, int MemberUnitId, string UnitName, 
 public sealed class PairingIndexViewModel
 {
     public required PagedList<PairingListItem> Pairings { get; init; }
+
+    /// <summary>Text searched in the unit's and the community's names.</summary>
+    public string? Query { get; init; }
     public required PairingListStatus Status { get; init; }
     public int? CommunityId { get; init; }
     public int? UnitId { get; init; }

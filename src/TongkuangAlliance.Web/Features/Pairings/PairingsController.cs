@@ -21,7 +21,7 @@ namespace TongkuangAlliance.Web.Features.Pairings;
 public sealed class PairingsController(AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpGet]
-    public async Task<IActionResult> Index(string? status, int? communityId, int? unitId, int page = 1, CancellationToken cancellationToken = default)
+    public async Task<IActionResult> Index(string? q, string? status, int? communityId, int? unitId, int page = 1, CancellationToken cancellationToken = default)
     {
         var scope = User.Scope();
         var filter = Enum.TryParse<PairingListStatus>(status, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) ? parsed : PairingListStatus.Active;
@@ -32,6 +32,11 @@ public sealed class PairingsController(AppDbContext db, TimeProvider clock, IStr
             PairingListStatus.Ended => query.Where(p => p.EndDate != null),
             _ => query,
         };
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            var term = q.Trim();
+            query = query.Where(p => p.MemberUnit!.Name.Contains(term) || p.Community!.Name.Contains(term));
+        }
         if (communityId is { } community) query = query.Where(p => p.CommunityId == community);
         if (unitId is { } unit) query = query.Where(p => p.MemberUnitId == unit);
 
@@ -44,6 +49,7 @@ public sealed class PairingsController(AppDbContext db, TimeProvider clock, IStr
         return View(new PairingIndexViewModel
         {
             Pairings = list,
+            Query = q,
             Status = filter,
             CommunityId = communityId,
             UnitId = unitId,
@@ -98,7 +104,10 @@ public sealed class PairingsController(AppDbContext db, TimeProvider clock, IStr
             return await CreateViewAsync(input, cancellationToken);
         }
         db.Pairings.Add(pairing);
-        await db.SaveChangesAsync(cancellationToken);
+        // A second submission of the same pairing at the same moment passes the check above too; the database's
+        // index of active pairings refuses it, and it gets the check's own message.
+        if (!await db.SaveUnlessTakenAsync(ModelState, string.Empty, l["Pairing.AlreadyActive"], cancellationToken))
+            return await CreateViewAsync(input, cancellationToken);
         TempData["Success"] = l["Pairings.Created", unit.Name, community.Name].Value;
         return RedirectToAction(nameof(Index), new { communityId = community.Id });
     }

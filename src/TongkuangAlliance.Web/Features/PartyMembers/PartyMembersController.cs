@@ -47,7 +47,8 @@ public sealed class PartyMembersController(AppDbContext db, TimeProvider clock, 
             return await FormAsync(input, isNew: true, cancellationToken);
         }
         db.PartyMembers.Add(member);
-        await db.SaveChangesAsync(cancellationToken);
+        if (!await db.SaveUnlessTakenAsync(ModelState, nameof(input.Phone), l["Members.PhoneTaken"], cancellationToken))
+            return await FormAsync(input, isNew: true, cancellationToken);
         TempData["Success"] = l["Members.Registered", member.Name].Value;
         return RedirectToAction("Index", "Volunteers", new { q = member.Name });
     }
@@ -82,7 +83,8 @@ public sealed class PartyMembersController(AppDbContext db, TimeProvider clock, 
         {
             member.Update(details);
             member.ChangeStatus(input.Status);
-            await db.SaveChangesAsync(cancellationToken);
+            if (!await db.SaveUnlessTakenAsync(ModelState, nameof(input.Phone), l["Members.PhoneTaken"], cancellationToken))
+                return await FormAsync(input, isNew: false, cancellationToken);
         }
         catch (DomainException error)
         {

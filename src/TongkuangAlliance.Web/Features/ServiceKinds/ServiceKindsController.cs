@@ -53,7 +53,8 @@ public sealed class ServiceKindsController(AppDbContext db, IStringLocalizer<Sha
         }
         if (!input.IsActive) kind.Deactivate();
         db.ServiceKinds.Add(kind);
-        await db.SaveChangesAsync(cancellationToken);
+        if (!await db.SaveUnlessTakenAsync(ModelState, nameof(input.Name), l["ServiceKinds.NameTaken"], cancellationToken))
+            return View("Edit", input);
         TempData["Success"] = l["ServiceKinds.Created", kind.Name].Value;
         return RedirectToAction(nameof(Index));
     }
@@ -94,7 +95,8 @@ public sealed class ServiceKindsController(AppDbContext db, IStringLocalizer<Sha
 
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            if (!await db.SaveUnlessTakenAsync(ModelState, nameof(input.Name), l["ServiceKinds.NameTaken"], cancellationToken))
+                return View(input);
         }
         catch (DbUpdateConcurrencyException)
         {

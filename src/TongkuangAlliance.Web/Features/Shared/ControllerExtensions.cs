@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using TongkuangAlliance.Core.Common;
+using TongkuangAlliance.Core.Data;
 
 namespace TongkuangAlliance.Web.Features.Shared;
 
@@ -25,5 +27,25 @@ public static class ControllerExtensions
     {
         var key = error.Field is null ? string.Empty : fieldPrefix is null ? error.Field : $"{fieldPrefix}.{error.Field}";
         modelState.AddModelError(key, l[error.MessageKey]);
+    }
+
+    /// <summary>
+    /// Saves, unless a unique index refuses the save: two people submitted the same name at once, both passed the
+    /// form's own check, and this save came second. Then nothing is written, <paramref name="field"/> gets
+    /// <paramref name="message"/> (the check's own message, so the user sees no difference) and the answer is
+    /// false. Any other failure, a concurrency conflict included, is thrown as before.
+    /// </summary>
+    public static async Task<bool> SaveUnlessTakenAsync(this DbContext db, ModelStateDictionary modelState, string field, string message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException error) when (error.IsUniqueViolation())
+        {
+            modelState.AddModelError(field, message);
+            return false;
+        }
     }
 }

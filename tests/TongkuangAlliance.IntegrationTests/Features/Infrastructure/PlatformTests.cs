@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TongkuangAlliance.Core.Data;
@@ -77,6 +78,34 @@ public sealed class PlatformTests(PortalFactory factory)
         using var response = await client.GetAsync("/NoSuchPage/Anywhere");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("页面不存在", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// LogContextMiddleware pushes the user's id and scope onto every event of a request; the rolling file's
+    /// output template must write them (Serilog's default file template drops every property).
+    /// </summary>
+    [Fact]
+    public async Task A_signed_in_requests_line_in_the_log_file_carries_its_user_id_role_and_community()
+    {
+        var ids = await factory.DemoIdsAsync();
+        var userId = await factory.WithDbAsync(db => db.Users.Where(u => u.UserName == PortalClient.Users.SouthCommunity).Select(u => u.Id).SingleAsync());
+        using var client = await factory.CreatePortalClient().SignedInAsAsync(PortalClient.Users.SouthCommunity);
+        var path = $"/Grids/Details/{ids.SouthGrid}";
+        using (var page = await client.GetAsync(path)) Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+
+        // The request line is written just after the response reaches the client: look for it for up to 5 s.
+        bool IsOurs(string line) => line.Contains($"GET {path} responded 200", StringComparison.Ordinal)
+            && Regex.IsMatch(line, $"\"UserId\":\\s*\"{userId}\"");
+        var text = "";
+        for (var attempt = 0; attempt < 50 && !text.Split('\n').Any(IsOurs); attempt++)
+        {
+            await Task.Delay(100);
+            text = await LogFiles.ReadAllAsync(factory.WorkDirectory);
+        }
+        var line = text.Split('\n').FirstOrDefault(IsOurs);
+        Assert.True(line is not null, $"no line of GET {path} with the user's id in LOG:" + text[^Math.Min(3000, text.Length)..]);
+        Assert.Matches("\"Role\":\\s*\"CommunityCommittee\"", line);
+        Assert.Matches($"\"CommunityId\":\\s*{ids.SouthCommunity}\\b", line);
     }
 
     [Fact]
