@@ -68,7 +68,8 @@ public sealed record ReportPeriod(PeriodKind Kind, DateOnly From, DateOnly To)
                 return Month(y, month.Value);
             case PeriodKind.Month when month is null:
                 return Month(y, today.Month);
-            case PeriodKind.Custom when from is { } f && to is { } t && f <= t && t <= f.AddYears(MaxCustomYears) && f.Year >= 2000 && t.Year <= 2100:
+            // The range first: f.AddYears would overflow for a typed-in 9999-12-31.
+            case PeriodKind.Custom when from is { } f && to is { } t && ChinaTime.IsInRange(f) && ChinaTime.IsInRange(t) && f <= t && t <= f.AddYears(MaxCustomYears):
                 return new(PeriodKind.Custom, f, t);
         }
         valid = false;

@@ -500,6 +500,7 @@ public sealed class ActivitiesController(AppDbContext db, TimeProvider clock, IS
             ModelState.AddModelError($"{InputPrefix}.Services", l["Activity.ServicesRequired"]);
 
         if (input.CompoundId is not { } at || input.StartAt is not { } s || input.EndAt is not { } e || e <= s) return [];
+        if (!ChinaTime.IsInRange(s) || !ChinaTime.IsInRange(e)) return []; // refused by [DateInRange]; not converted
         var startUtc = ChinaTime.ToUtc(s);
         var endUtc = ChinaTime.ToUtc(e);
         return await Rows(db.Activities.Where(a => a.CompoundId == at && a.Id != id && a.Status != ActivityStatus.Cancelled

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using TongkuangAlliance.Core.Activities;
 using TongkuangAlliance.Core.Common;
 using TongkuangAlliance.Web.Infrastructure.Paging;
+using TongkuangAlliance.Web.Infrastructure.Validation;
 
 namespace TongkuangAlliance.Web.Features.Activities;
 
@@ -98,10 +99,12 @@ public sealed class ActivityInput
 
     [Required(ErrorMessage = "Validation.Required")]
     [Display(Name = "Field.StartAt")]
+    [DateInRange]
     public DateTime? StartAt { get; set; }
 
     [Required(ErrorMessage = "Validation.Required")]
     [Display(Name = "Field.EndAt")]
+    [DateInRange]
     public DateTime? EndAt { get; set; }
 
     [Display(Name = "Field.Organiser")]

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using TongkuangAlliance.Core.Common;
+using TongkuangAlliance.Core.Dashboards;
 using TongkuangAlliance.Core.Data;
 using TongkuangAlliance.Core.Scoping;
 using TongkuangAlliance.Web.Authorization;
@@ -40,12 +41,12 @@ public sealed partial class AuditController(AppDbContext db, IStringLocalizer<Sh
         var query = scoped;
         if (filter.From is { } from)
         {
-            var fromUtc = ChinaTime.ToUtc(from.ToDateTime(TimeOnly.MinValue));
+            var fromUtc = ReportPeriod.StartUtc(from);
             query = query.Where(a => a.AtUtc >= fromUtc);
         }
-        if (filter.To is { } to && to < DateOnly.MaxValue)
+        if (filter.To is { } to)
         {
-            var toUtc = ChinaTime.ToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue));
+            var toUtc = ReportPeriod.EndUtcExclusive(to);
             query = query.Where(a => a.AtUtc < toUtc);
         }
         if (!string.IsNullOrWhiteSpace(filter.User))

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using TongkuangAlliance.Core.Cases;
 using TongkuangAlliance.Core.Common;
 using TongkuangAlliance.Web.Infrastructure.Paging;
+using TongkuangAlliance.Web.Infrastructure.Validation;
 
 namespace TongkuangAlliance.Web.Features.Cases;
 
@@ -132,6 +133,7 @@ public sealed class CaseInput
     /// <summary>China time, from a datetime-local input.</summary>
     [Required(ErrorMessage = "Validation.Required")]
     [Display(Name = "Field.OccurredAt")]
+    [DateInRange]
     public DateTime? OccurredAt { get; set; }
 
     [Display(Name = "Field.Urgency")]

@@ -15,6 +15,7 @@ using TongkuangAlliance.Core.Scoping;
 using TongkuangAlliance.Web.Authorization;
 using TongkuangAlliance.Web.Features.Shared;
 using TongkuangAlliance.Web.Infrastructure.Paging;
+using TongkuangAlliance.Web.Infrastructure.Validation;
 
 namespace TongkuangAlliance.Web.Features.Cases;
 
@@ -297,7 +298,7 @@ public sealed partial class CasesController(AppDbContext db, TimeProvider clock,
             ModelState.AddModelError(prefix + nameof(input.GridId), l["Case.GridWorkerGridRequired"]);
         if (input.BuildingId is { } buildingId && !await db.Buildings.AnyAsync(b => b.Id == buildingId && b.Grid!.CommunityId == input.CommunityId, cancellationToken))
             ModelState.AddModelError(prefix + nameof(input.BuildingId), l["Case.InvalidChoice"]);
-        if (input.OccurredAt is { } occurred && ChinaTime.ToUtc(occurred) > Now)
+        if (input.OccurredAt is { } occurred && ChinaTime.IsInRange(occurred) && ChinaTime.ToUtc(occurred) > Now)
             ModelState.AddModelError(prefix + nameof(input.OccurredAt), l["Case.OccurredInFuture"]);
         if (input.CategoryId is not { } categoryId) return null;
         var category = await db.CaseCategories.SingleOrDefaultAsync(c => c.Id == categoryId, cancellationToken);
@@ -504,7 +505,7 @@ public sealed partial class CasesController(AppDbContext db, TimeProvider clock,
         }, cancellationToken);
 
     [HttpPost]
-    public Task<IActionResult> RecordSession(int id, Guid version, DateTime? heldAt, string? place, string? convenedBy, string? attendees, string? minutes, string? outcome, CancellationToken cancellationToken) =>
+    public Task<IActionResult> RecordSession(int id, Guid version, [DateInRange] DateTime? heldAt, string? place, string? convenedBy, string? attendees, string? minutes, string? outcome, CancellationToken cancellationToken) =>
         StepAsync(id, version, kase =>
         {
             if (!SeesMediation(kase, User.Scope(), Me)) throw new DomainException("Case.Session.HandlerOnly");
@@ -512,7 +513,7 @@ public sealed partial class CasesController(AppDbContext db, TimeProvider clock,
         }, cancellationToken);
 
     [HttpPost]
-    public Task<IActionResult> AddTerm(int id, Guid version, int obligatedPartyId, AgreementTermKind kind, string? description, decimal? amount, DateOnly? dueDate, CancellationToken cancellationToken) =>
+    public Task<IActionResult> AddTerm(int id, Guid version, int obligatedPartyId, AgreementTermKind kind, string? description, decimal? amount, [DateInRange] DateOnly? dueDate, CancellationToken cancellationToken) =>
         StepAsync(id, version, kase =>
         {
             if (dueDate is not { } due) throw new DomainException("Case.DueDateRequired", "DueDate");
@@ -520,7 +521,7 @@ public sealed partial class CasesController(AppDbContext db, TimeProvider clock,
         }, cancellationToken);
 
     [HttpPost]
-    public Task<IActionResult> MarkTermFulfilled(int id, Guid version, int termId, DateOnly? fulfilledOn, string? proofNote, CancellationToken cancellationToken) =>
+    public Task<IActionResult> MarkTermFulfilled(int id, Guid version, int termId, [DateInRange] DateOnly? fulfilledOn, string? proofNote, CancellationToken cancellationToken) =>
         StepAsync(id, version, kase =>
         {
             if (fulfilledOn is not { } on) throw new DomainException("Case.FulfilledOnRequired", "FulfilledOn");
@@ -532,7 +533,7 @@ public sealed partial class CasesController(AppDbContext db, TimeProvider clock,
         StepAsync(id, version, kase => kase.Resolve(agreementReached, note, Now, Me), cancellationToken);
 
     [HttpPost]
-    public Task<IActionResult> RecordFollowUp(int id, Guid version, DateOnly? date, FollowUpMethod method, Satisfaction satisfaction, bool? agreementHonoured, string? note, CancellationToken cancellationToken) =>
+    public Task<IActionResult> RecordFollowUp(int id, Guid version, [DateInRange] DateOnly? date, FollowUpMethod method, Satisfaction satisfaction, bool? agreementHonoured, string? note, CancellationToken cancellationToken) =>
         StepAsync(id, version, kase =>
         {
             if (date is not { } on) throw new DomainException("Case.FollowUpDateRequired", "Date");

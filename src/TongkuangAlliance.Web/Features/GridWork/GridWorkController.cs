@@ -174,7 +174,7 @@ public sealed class GridWorkController(AppDbContext db, TimeProvider clock, IStr
     }
 
     private static DateOnly? ParseMonth(string? month) =>
-        DateOnly.TryParseExact((month ?? "") + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+        DateOnly.TryParseExact((month ?? "") + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) && ChinaTime.IsInRange(d) ? d : null;
 
     private static IQueryable<VisitRow> Rows(IQueryable<Visit> visits) => visits.Select(v => new VisitRow(
         v.Id, v.VisitedOn, v.Grid!.Community!.Name, v.Grid.Name, v.Building != null ? v.Building.Compound!.Name + " " + v.Building.Name : null,

@@ -3,6 +3,7 @@ using TongkuangAlliance.Core.Cases;
 using TongkuangAlliance.Core.Common;
 using TongkuangAlliance.Web.Features.Cases;
 using TongkuangAlliance.Web.Infrastructure.Paging;
+using TongkuangAlliance.Web.Infrastructure.Validation;
 
 namespace TongkuangAlliance.Web.Features.GridWork;
 
@@ -60,6 +61,7 @@ public sealed class VisitInput
 
     [Required(ErrorMessage = "Validation.Required")]
     [Display(Name = "Field.VisitedOn")]
+    [DateInRange]
     public DateOnly? VisitedOn { get; set; }
 
     [Required(ErrorMessage = "Validation.Required")]

@@ -4,6 +4,7 @@ using TongkuangAlliance.Core.Common;
 using TongkuangAlliance.Core.Joint;
 using TongkuangAlliance.Web.Features.Shared;
 using TongkuangAlliance.Web.Infrastructure.Paging;
+using TongkuangAlliance.Web.Infrastructure.Validation;
 
 namespace TongkuangAlliance.Web.Features.JointMeetings;
 
@@ -54,6 +55,7 @@ public sealed class MeetingInput
 {
     [Required(ErrorMessage = "Validation.Required")]
     [Display(Name = "Field.MeetingDate")]
+    [DateInRange]
     public DateOnly? MeetingDate { get; set; }
 
     [Required(ErrorMessage = "Validation.Required")]
@@ -114,6 +116,7 @@ public sealed class DecisionInput
 
     [Required(ErrorMessage = "Validation.Required")]
     [Display(Name = "Field.WorkDueDate")]
+    [DateInRange]
     public DateOnly? DueDate { get; set; }
 
     [Display(Name = "Field.Stream")]

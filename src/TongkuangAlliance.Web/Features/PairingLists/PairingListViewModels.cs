@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using TongkuangAlliance.Core.Common;
 using TongkuangAlliance.Core.Joint;
 using TongkuangAlliance.Web.Features.Shared;
+using TongkuangAlliance.Web.Infrastructure.Validation;
 
 namespace TongkuangAlliance.Web.Features.PairingLists;
 
@@ -87,6 +88,7 @@ public sealed class ProjectInput
 
     [Required(ErrorMessage = "Validation.Required")]
     [Display(Name = "Field.WorkDueDate")]
+    [DateInRange]
     public DateOnly? DueDate { get; set; }
 }
 

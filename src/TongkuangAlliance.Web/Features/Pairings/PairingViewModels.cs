@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using TongkuangAlliance.Core.Common;
 using TongkuangAlliance.Web.Infrastructure.Paging;
+using TongkuangAlliance.Web.Infrastructure.Validation;
 
 namespace TongkuangAlliance.Web.Features.Pairings;
 
@@ -40,6 +41,7 @@ public sealed class PairingInput
 
     [Required(ErrorMessage = "Validation.Required")]
     [Display(Name = "Field.StartDate")]
+    [DateInRange]
     public DateOnly? StartDate { get; set; }
 
     [StringLength(FieldLengths.Reason, ErrorMessage = "Validation.MaxLength")]
@@ -55,6 +57,7 @@ public sealed class PairingEndInput
 {
     [Required(ErrorMessage = "Validation.Required")]
     [Display(Name = "Field.EndDate")]
+    [DateInRange]
     public DateOnly? EndDate { get; set; }
 
     [Required(ErrorMessage = "Validation.ReasonRequired")]

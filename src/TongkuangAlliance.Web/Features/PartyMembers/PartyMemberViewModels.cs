@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using TongkuangAlliance.Core.Common;
 using TongkuangAlliance.Core.Volunteers;
+using TongkuangAlliance.Web.Infrastructure.Validation;
 
 namespace TongkuangAlliance.Web.Features.PartyMembers;
 
@@ -41,6 +42,7 @@ public sealed class PartyMemberInput
 
     [Required(ErrorMessage = "Validation.Required")]
     [Display(Name = "Field.ReportedOn")]
+    [DateInRange]
     public DateOnly? ReportedOn { get; set; }
 
     [Display(Name = "Field.MemberStatus")]

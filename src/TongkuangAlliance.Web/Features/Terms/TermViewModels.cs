@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using TongkuangAlliance.Core.Cases;
 using TongkuangAlliance.Core.Common;
 using TongkuangAlliance.Web.Infrastructure.Paging;
+using TongkuangAlliance.Web.Infrastructure.Validation;
 
 namespace TongkuangAlliance.Web.Features.Terms;
 
@@ -48,6 +49,7 @@ public sealed class TermFulfilInput
 {
     [Required(ErrorMessage = "Validation.Required")]
     [Display(Name = "Terms.FulfilledOnField")]
+    [DateInRange]
     public DateOnly? FulfilledOn { get; set; }
 
     [Required(ErrorMessage = "Validation.Required")]

@@ -3,6 +3,7 @@ using TongkuangAlliance.Core.Activities;
 using TongkuangAlliance.Core.Common;
 using TongkuangAlliance.Core.Volunteers;
 using TongkuangAlliance.Web.Infrastructure.Paging;
+using TongkuangAlliance.Web.Infrastructure.Validation;
 
 namespace TongkuangAlliance.Web.Features.Volunteers;
 
@@ -75,7 +76,10 @@ public sealed class ActivityVolunteersViewModel
 
 public sealed class CorrectionInput
 {
+    [DateInRange]
     public DateTime? CheckedIn { get; set; }
+
+    [DateInRange]
     public DateTime? CheckedOut { get; set; }
 
     [StringLength(FieldLengths.Reason)]

@@ -390,8 +390,9 @@ public sealed class VolunteersController(AppDbContext db, VolunteerActions actio
         var today = ChinaTime.Today(clock);
         var (halfFrom, _) = VolunteerHoursQueries.HalfYearOf(today);
         var defaultFrom = DateOnly.FromDateTime(ChinaTime.FromUtc(halfFrom));
-        var f = DateOnly.TryParseExact(from, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var pf) ? pf : defaultFrom;
-        var t = DateOnly.TryParseExact(to, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var pt) ? pt : today;
+        // A date that does not parse, or lies outside the years a date may be entered (a hand-edited link), is ignored.
+        var f = DateOnly.TryParseExact(from, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var pf) && ChinaTime.IsInRange(pf) ? pf : defaultFrom;
+        var t = DateOnly.TryParseExact(to, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var pt) && ChinaTime.IsInRange(pt) ? pt : today;
         return t < f ? (t, f) : (f, t);
     }
 

@@ -6,9 +6,12 @@ using AngleSharp.Html.Dom;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
+using TongkuangAlliance.Core.Cases;
+using TongkuangAlliance.Core.Common;
 using TongkuangAlliance.IntegrationTests.Authorization;
 using TongkuangAlliance.IntegrationTests.Infrastructure;
 using Xunit.Abstractions;
+using static TongkuangAlliance.IntegrationTests.Features.Cases.CaseTestKit;
 
 namespace TongkuangAlliance.IntegrationTests.Features.Security;
 
@@ -52,6 +55,20 @@ public sealed class BadInputSweepTests(ITestOutputHelper output) : IDisposable
         ("script+html", Script + Html),
     ];
 
+    /// <summary>
+    /// For date and datetime-local fields as well: the first and last days a DateTime can hold. The first moved
+    /// from China time to UTC (−8 h) falls before DateTime.MinValue; days added to the last pass DateTime.MaxValue.
+    /// A form refuses them with a message (every date a person enters lies in <see cref="ChinaTime.EarliestDate"/>
+    /// to <see cref="ChinaTime.LatestDate"/>); one that takes them stores a year-1 or year-9999 record.
+    /// </summary>
+    private static readonly (string Class, string Value)[] ExtremeDatePayloads =
+    [
+        ("min-datetime", "0001-01-01T00:00"),
+        ("min-date", "0001-01-01"),
+        ("max-datetime", "9999-12-31T23:59"),
+        ("max-date", "9999-12-31"),
+    ];
+
     /// <summary>Forms the sweep leaves alone: signing out would end the persona's session mid-sweep.</summary>
     private static readonly string[] Skipped = ["/Account/SignOut"];
 
@@ -69,6 +86,7 @@ public sealed class BadInputSweepTests(ITestOutputHelper output) : IDisposable
         var started = DateTime.UtcNow;
 
         var sweptShapes = new HashSet<string>(StringComparer.Ordinal);
+        var dateFields = new List<string>();
         foreach (var persona in new[] { Persona.Anonymous, Persona.CommunityIn, Persona.GridIn, Persona.UnitIn, Persona.SubDistrict })
         {
             using var client = await SignedInAsync(persona);
@@ -82,7 +100,8 @@ public sealed class BadInputSweepTests(ITestOutputHelper output) : IDisposable
                 foreach (var field in form.Fields.Where(f => f.Name != "__RequestVerificationToken").Select(f => f.Name).Distinct())
                 {
                     fields++;
-                    foreach (var (kind, value) in form.IsTyped(field) ? TypedPayloads : TextPayloads)
+                    if (form.TypeOf(field) is "date" or "datetime-local") dateFields.Add($"{persona} {Shape(form.Action)} {field}");
+                    foreach (var (kind, value) in PayloadsFor(form, field))
                     {
                         var values = form.Fields.Where(f => f.Name != field).Select(f => new KeyValuePair<string, string>(f.Name, f.Value)).ToList();
                         values.Add(new(field, value));
@@ -122,6 +141,7 @@ public sealed class BadInputSweepTests(ITestOutputHelper output) : IDisposable
                                 await client.SignedInAsAsync(UserOf(persona)!);
                             }
                             if (kind is "wrong-type" or "script+html" && form.IsTyped(field)) notes.Add($"{what}: accepted in a {form.TypeOf(field)} field");
+                            if (ExtremeDatePayloads.Any(p => p.Class == kind)) findings.Add($"{what}: accepted a date outside {ChinaTime.EarliestDate:yyyy}–{ChinaTime.LatestDate:yyyy}");
                         }
                         else
                         {
@@ -142,10 +162,148 @@ public sealed class BadInputSweepTests(ITestOutputHelper output) : IDisposable
         }
 
         output.WriteLine($"{forms} forms, {fields} fields, {submissions} submissions ({accepted} accepted, {redisplayed} shown again, {refused} refused otherwise) in {(DateTime.UtcNow - started).TotalSeconds:0} s");
+        output.WriteLine($"{dateFields.Count} date fields given extreme dates:\n" + string.Join("\n", dateFields));
         output.WriteLine($"{notes.Count} notes:\n" + string.Join("\n", notes));
         output.WriteLine($"{findings.Count} findings:\n" + string.Join("\n", findings));
         Assert.True(forms >= 20, $"only {forms} forms found: the crawl is broken");
+        Assert.True(dateFields.Count >= 10, $"only {dateFields.Count} date fields found: the crawl is broken");
         Assert.True(findings.Count == 0, $"{findings.Count} findings:\n" + string.Join("\n", findings.Take(60)));
+    }
+
+    private static (string Class, string Value)[] PayloadsFor(SweptForm form, string field) =>
+        !form.IsTyped(field) ? TextPayloads
+        : form.TypeOf(field) is "date" or "datetime-local" ? [.. TypedPayloads, .. ExtremeDatePayloads]
+        : TypedPayloads;
+
+    /// <summary>The year-1 and year-9999 values a browser's date pickers let through, per input type.</summary>
+    private static readonly string[] ExtremeDateTimes = ["0001-01-01T00:00", "0001-01-01", "0001-01-01T07:59", "1999-12-31T23:59", "2101-01-01T00:00", "9999-12-31T23:59"];
+    private static readonly string[] ExtremeDates = ["0001-01-01", "1999-12-31", "2101-01-01", "9999-12-31"];
+
+    /// <summary>
+    /// The sweep reaches only the forms of the pages it crawls (one case page, in whatever state that case is).
+    /// Here every date field of the case forms gets the extreme values on a case in the state whose form shows
+    /// it: the intake's and the edit form's occurred-at, a mediation session's held-at, a term's due date, its
+    /// fulfilment date and the follow-up date. Each is refused with the range message, stores nothing and is
+    /// never a 5xx.
+    /// </summary>
+    [Fact]
+    public async Task Extreme_dates_in_the_case_forms_are_refused_with_a_message_and_never_fail()
+    {
+        const string message = "请填写 2000 年至 2100 年之间的日期。";
+        var findings = new List<string>();
+        using var nanqu = await _portal.CreatePortalClient().SignedInAsAsync(PortalClient.Users.SouthCommunity);
+        var me = await _portal.WithDbAsync(db => db.Users.Where(u => u.UserName == "nanqu").Select(u => u.Id).SingleAsync());
+
+        // In mediation with a party and a pending term; and one resolved without agreement (for the follow-up).
+        var open = await RegisterAsync(nanqu, await IntakeAsync(_portal, "极端日期：调解中"));
+        await DoAsync(nanqu, open, "AddParty", new() { ["kind"] = "OutsideOrganisation", ["name"] = "大茅山建设公司", ["role"] = "Respondent" });
+        await DoAsync(nanqu, open, "Accept", new() { ["handlerUserId"] = me });
+        await DoAsync(nanqu, open, "StartMediation");
+        var party = await _portal.WithDbAsync(db => db.Set<CaseParty>().Where(p => p.CaseId == open).Select(p => p.Id).SingleAsync());
+        await DoAsync(nanqu, open, "AddTerm", new() { ["obligatedPartyId"] = $"{party}", ["kind"] = "Repair", ["description"] = "更换路灯", ["dueDate"] = ChinaToday(5) });
+        var term = await _portal.WithDbAsync(db => db.Set<AgreementTerm>().Where(t => t.CaseId == open).Select(t => t.Id).SingleAsync());
+        var community = await _portal.WithDbAsync(db => db.Cases.Where(c => c.Id == open).Select(c => c.CommunityId).SingleAsync());
+        var resolved = await RegisterAsync(nanqu, await IntakeAsync(_portal, "极端日期：已办结"));
+        await DoAsync(nanqu, resolved, "Accept", new() { ["handlerUserId"] = me });
+        await DoAsync(nanqu, resolved, "StartMediation");
+        await DoAsync(nanqu, resolved, "Resolve", new() { ["agreementReached"] = "false", ["note"] = "已解释" });
+
+        async Task CheckAsync(string what, string? field, Func<Task<HttpResponseMessage>> post)
+        {
+            var before = await WrittenStateAsync();
+            using var response = await post();
+            var status = (int)response.StatusCode;
+            if (status != 200)
+            {
+                findings.Add($"{what}: {status} {response.Headers.Location}");
+                return;
+            }
+            var page = await PortalClient.ParseAsync(await response.Content.ReadAsStringAsync());
+            var shown = field is null ? HtmlAssert.Summary(page) : HtmlAssert.FieldError(page, field);
+            if (!shown.Contains(message, StringComparison.Ordinal)) findings.Add($"{what}: shown again without the range message (\"{shown}\")");
+            if (await WrittenStateAsync() != before) findings.Add($"{what}: stored a change");
+        }
+
+        foreach (var value in ExtremeDateTimes)
+        {
+            var intake = await IntakeAsync(_portal, "极端日期：登记");
+            intake["Input.OccurredAt"] = value;
+            await CheckAsync($"Create OccurredAt={value}", "Input.OccurredAt", () => nanqu.PostFormAsync("/Cases/Create", "/Cases/Create", intake));
+
+            var edit = await IntakeAsync(_portal, "极端日期：调解中");
+            edit["Input.OccurredAt"] = value;
+            edit["Input.CommunityId"] = $"{community}";
+            edit["Input.Version"] = await VersionAsync(nanqu, open);
+            await CheckAsync($"Edit OccurredAt={value}", "Input.OccurredAt", () => nanqu.PostFormAsync($"/Cases/Edit/{open}", $"/Cases/Edit/{open}", edit));
+
+            await CheckAsync($"RecordSession heldAt={value}", null, () => StepAsync(nanqu, open, "RecordSession", new()
+            {
+                ["heldAt"] = value, ["place"] = "社区调解室", ["convenedBy"] = "南区社区党委", ["attendees"] = "双方当事人", ["minutes"] = "", ["outcome"] = "",
+            }));
+        }
+        foreach (var value in ExtremeDates)
+        {
+            await CheckAsync($"AddTerm dueDate={value}", null, () => StepAsync(nanqu, open, "AddTerm", new()
+            {
+                ["obligatedPartyId"] = $"{party}", ["kind"] = "Repair", ["description"] = "更换路灯", ["amount"] = "", ["dueDate"] = value,
+            }));
+            await CheckAsync($"MarkTermFulfilled fulfilledOn={value}", null, () => StepAsync(nanqu, open, "MarkTermFulfilled", new()
+            {
+                ["termId"] = $"{term}", ["fulfilledOn"] = value, ["proofNote"] = "现场查看",
+            }));
+            await CheckAsync($"RecordFollowUp date={value}", null, () => StepAsync(nanqu, resolved, "RecordFollowUp", new()
+            {
+                ["date"] = value, ["method"] = "Phone", ["satisfaction"] = "Satisfied", ["agreementHonoured"] = "", ["note"] = "",
+            }));
+        }
+
+        // The cases are where they were.
+        Assert.Equal(CaseStatus.InMediation, await _portal.WithDbAsync(db => db.Cases.Where(c => c.Id == open).Select(c => c.Status).SingleAsync()));
+        Assert.Equal(CaseStatus.Resolved, await _portal.WithDbAsync(db => db.Cases.Where(c => c.Id == resolved).Select(c => c.Status).SingleAsync()));
+        output.WriteLine($"{findings.Count} findings:\n" + string.Join("\n", findings));
+        Assert.True(findings.Count == 0, $"{findings.Count} findings:\n" + string.Join("\n", findings));
+    }
+
+    /// <summary>
+    /// Date filters in links and GET forms (which the sweep does not post): a hand-edited URL with the first or
+    /// last day a DateTime holds is answered with the page (the filter reaching as far as it can, or ignored),
+    /// never a 5xx.
+    /// </summary>
+    [Fact]
+    public async Task Extreme_dates_in_list_filters_answer_the_page_and_never_fail()
+    {
+        var findings = new List<string>();
+        var member = await _portal.WithDbAsync(db => db.PartyMembers.OrderBy(m => m.Id).Select(m => m.Id).FirstAsync());
+        var pages = new (string User, string Url)[]
+        {
+            (PortalClient.Users.SubDistrict, "/Cases?from={d}&to={d}"),
+            (PortalClient.Users.SubDistrict, "/Cases?resolvedFrom={d}&resolvedTo={d}&followedFrom={d}&followedTo={d}"),
+            (PortalClient.Users.SubDistrict, "/Cases/Export?from={d}&to={d}"),
+            (PortalClient.Users.SubDistrict, "/Audit?From={d}&To={d}"),
+            (PortalClient.Users.SubDistrict, "/Volunteers/Ledger?from={d}&to={d}"),
+            (PortalClient.Users.SubDistrict, $"/Volunteers/Certificate/{member}?from={{d}}&to={{d}}"),
+            (PortalClient.Users.SubDistrict, "/Dashboards?kind=Custom&from={d}&to={d}"),
+            (PortalClient.Users.SubDistrict, "/Dashboards?kind=Year&year={y}"),
+            (PortalClient.Users.SubDistrict, "/Activities?month={m}"),
+            (PortalClient.Users.SubDistrict, "/Activities/Create?date={d}"),
+            (PortalClient.Users.SouthCommunity, "/GridWork/Visits?month={m}"),
+            (PortalClient.Users.EngineeringUnit, "/Terms?fulfilledFrom={d}&fulfilledTo={d}"),
+        };
+        foreach (var user in pages.Select(p => p.User).Distinct())
+        {
+            using var client = await _portal.CreatePortalClient().SignedInAsAsync(user);
+            foreach (var (_, url) in pages.Where(p => p.User == user))
+            {
+                foreach (var day in new[] { "0001-01-01", "9999-12-31" })
+                {
+                    var real = url.Replace("{d}", day, StringComparison.Ordinal).Replace("{y}", day[..4], StringComparison.Ordinal).Replace("{m}", day[..7], StringComparison.Ordinal);
+                    using var response = await client.GetAsync(real);
+                    if (response.StatusCode != HttpStatusCode.OK) findings.Add($"{user} GET {real}: {(int)response.StatusCode}");
+                }
+            }
+        }
+        output.WriteLine($"{findings.Count} findings:\n" + string.Join("\n", findings));
+        Assert.True(findings.Count == 0, $"{findings.Count} findings:\n" + string.Join("\n", findings));
     }
 
     private static void CheckEscaped(string what, string body, List<string> findings)

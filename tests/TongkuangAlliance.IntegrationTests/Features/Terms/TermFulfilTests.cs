@@ -55,7 +55,7 @@ public sealed class TermFulfilTests(PortalFactory factory) : IClassFixture<Porta
     }
 
     [Theory]
-    [InlineData("2999-01-01", "ok", "Input.FulfilledOn", "履行日期不能晚于今天。")]
+    [InlineData("2099-12-31", "ok", "Input.FulfilledOn", "履行日期不能晚于今天。")]
     [InlineData("", "ok", "Input.FulfilledOn", "请填写履行日期。")]
     [InlineData("today", "", "Input.ProofNote", "请填写履行证明。")]
     [InlineData("today", "long", "Input.ProofNote", "履行证明不能超过 500 个字。")]
