@@ -21,6 +21,9 @@ public sealed class AuditSaveChangesInterceptor(TimeProvider clock, ICurrentUser
     };
 
     private readonly List<(EntityEntry Entry, AuditEntry Audit, Dictionary<string, object?[]> Changes)> _pendingKeys = [];
+
+    /// <summary>Audit rows this interceptor completes in its second save (keys known only after the insert).</summary>
+    private readonly HashSet<AuditEntry> _completing = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<AuditEntry, object> _rowOwners = new(ReferenceEqualityComparer.Instance);
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
@@ -47,11 +50,15 @@ public sealed class AuditSaveChangesInterceptor(TimeProvider clock, ICurrentUser
         return result;
     }
 
-    public override void SaveChangesFailed(DbContextErrorEventData eventData) => _pendingKeys.Clear();
+    public override void SaveChangesFailed(DbContextErrorEventData eventData)
+    {
+        _pendingKeys.Clear();
+        _completing.Clear();
+    }
 
     public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
     {
-        _pendingKeys.Clear();
+        SaveChangesFailed(eventData);
         return Task.CompletedTask;
     }
 
@@ -95,7 +102,10 @@ public sealed class AuditSaveChangesInterceptor(TimeProvider clock, ICurrentUser
             var (audit, changes) = d;
             audits.Add(audit);
             _rowOwners[audit] = entry.Entity;
-            if (entry.State == EntityState.Added) _pendingKeys.Add((entry, audit, changes));
+            // A new record's key, and a key of a record inserted by the same save (a visit pointed at its new case),
+            // exist only after the insert.
+            if (entry.State == EntityState.Added || entry.Properties.Any(p => p.IsTemporary && p.Metadata.IsForeignKey() && changes.ContainsKey(p.Metadata.Name)))
+                _pendingKeys.Add((entry, audit, changes));
         }
 
         // Owned types (contacts) change as their owner's properties; the owner entry above records them.
@@ -152,7 +162,7 @@ public sealed class AuditSaveChangesInterceptor(TimeProvider clock, ICurrentUser
     /// The audit is append-only: a stored <see cref="AuditEntry"/> is never changed or removed. The one
     /// update allowed is this interceptor's own: filling in the key of an inserted record (empty until the insert).
     /// </summary>
-    private static void RefuseRewritingHistory(DbContext context)
+    private void RefuseRewritingHistory(DbContext context)
     {
         // A case's timeline is history too: its entries are only ever appended.
         foreach (var entry in context.ChangeTracker.Entries<Cases.CaseEvent>())
@@ -166,7 +176,7 @@ public sealed class AuditSaveChangesInterceptor(TimeProvider clock, ICurrentUser
                 throw new InvalidOperationException("Audit records are append-only: they are never deleted.");
             if (entry.State != EntityState.Modified) continue;
             var changed = entry.Properties.Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)).ToList();
-            var fillsKey = Equals(entry.Property(e => e.EntityId).OriginalValue, "")
+            var fillsKey = _completing.Contains(entry.Entity)
                 && changed.All(p => p.Metadata.Name is nameof(AuditEntry.EntityId) or nameof(AuditEntry.Changes));
             if (!fillsKey)
                 throw new InvalidOperationException("Audit records are append-only: they are never changed.");
@@ -245,9 +255,14 @@ public sealed class AuditSaveChangesInterceptor(TimeProvider clock, ICurrentUser
     /// </summary>
     private bool FillGeneratedKeys()
     {
-        if (_pendingKeys.Count == 0) return false;
+        if (_pendingKeys.Count == 0)
+        {
+            _completing.Clear();
+            return false;
+        }
         foreach (var (entry, audit, changes) in _pendingKeys)
         {
+            _completing.Add(audit);
             audit.EntityId = Convert.ToString(entry.Property(nameof(AuditableEntity.Id)).CurrentValue, System.Globalization.CultureInfo.InvariantCulture)!;
             var foreignKeys = entry.Properties.Where(p => p.Metadata.IsForeignKey() && changes.ContainsKey(p.Metadata.Name)
                 && !Equals(changes[p.Metadata.Name][1], p.CurrentValue)).ToList();

@@ -66,6 +66,7 @@ public sealed partial class AuditController(AppDbContext db, IStringLocalizer<Sh
                 Actor = db.Users.Where(u => u.Id == a.UserId).Select(u => new { u.UserName, u.DisplayName }).FirstOrDefault(),
             })
             .ToPagedListAsync(page, cancellationToken: cancellationToken);
+        var references = await AuditReferences.LoadAsync(db, rows.Items.Select(r => r.Changes), cancellationToken);
 
         ViewData["Title"] = l["Audit.Title"];
         return View(new AuditIndexViewModel
@@ -76,7 +77,7 @@ public sealed partial class AuditController(AppDbContext db, IStringLocalizer<Sh
             Entries = new PagedList<AuditRow>
             {
                 Items = rows.Items.Select(r => new AuditRow(r.AtUtc, r.Actor?.DisplayName, r.Actor?.UserName, r.UserId,
-                    EntityTypeName(r.EntityType), r.EntityId, Link(r.EntityType, r.EntityId), ActionName(r.Action), Changes(r.EntityType, r.Changes))).ToList(),
+                    EntityTypeName(r.EntityType), r.EntityId, Link(r.EntityType, r.EntityId), ActionName(r.Action), Changes(r.EntityType, r.Changes, references))).ToList(),
                 Page = rows.Page,
                 PageSize = rows.PageSize,
                 TotalCount = rows.TotalCount,
@@ -138,7 +139,7 @@ public sealed partial class AuditController(AppDbContext db, IStringLocalizer<Sh
     /// (residents' or contacts') and feed tokens show only that they changed: the audit page is read by staff who are
     /// not handling the case, a number is personal data and a token is a key.
     /// </summary>
-    private List<AuditFieldChange> Changes(string entityType, string json)
+    private List<AuditFieldChange> Changes(string entityType, string json, AuditReferences references)
     {
         JsonDocument document;
         try { document = JsonDocument.Parse(json); }
@@ -157,7 +158,9 @@ public sealed partial class AuditController(AppDbContext db, IStringLocalizer<Sh
                 var field = property.Name.Split('.')[^1];
                 string[] enumTypes = [entityType + field, field, field + "Status", entityType.Replace("Activity", "", StringComparison.Ordinal) + field,
                     field == "CheckOutSource" ? "CheckInSource" : field];
-                changes.Add(new AuditFieldChange(FieldName(property.Name), Value(before, secret, enumTypes), Value(after, secret, enumTypes)));
+                changes.Add(new AuditFieldChange(FieldName(property.Name),
+                    references.NameOf(property.Name, before) ?? Value(before, secret, enumTypes),
+                    references.NameOf(property.Name, after) ?? Value(after, secret, enumTypes)));
             }
             return changes;
         }

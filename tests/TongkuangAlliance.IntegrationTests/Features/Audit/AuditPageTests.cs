@@ -142,6 +142,24 @@ public sealed class AuditPageTests(PortalFactory factory) : IClassFixture<Portal
     }
 
     [Fact]
+    public async Task Records_a_change_refers_to_are_named_by_their_names_and_numbers()
+    {
+        using var nanqu = await factory.CreatePortalClient().SignedInAsAsync(PortalClient.Users.SouthCommunity);
+        var id = await RegisterAsync(nanqu, await IntakeAsync(factory, "审计页显示名称"));
+        await DoAsync(nanqu, id, "AddParty", new() { ["kind"] = "OutsideOrganisation", ["name"] = "大茅山建设公司", ["role"] = "Respondent" });
+        var number = await factory.WithDbAsync(db => db.Cases.Where(c => c.Id == id).Select(c => c.Number).SingleAsync());
+        using var jiedao = await factory.CreatePortalClient().SignedInAsAsync(PortalClient.Users.SubDistrict);
+
+        var added = (await jiedao.GetDocumentAsync($"/Audit?EntityType=Case&EntityId={id}&ActionName=Added")).QuerySelector("table.audit-log tbody")!.TextContent;
+        Assert.Contains("南区社区 (#", added, StringComparison.Ordinal);
+        Assert.Contains("建安小区 (#", added, StringComparison.Ordinal);
+        Assert.Contains("人身损害赔偿 (#", added, StringComparison.Ordinal);
+
+        var party = (await jiedao.GetDocumentAsync("/Audit?EntityType=CaseParty")).QuerySelector("table.audit-log tbody tr")!.TextContent;
+        Assert.Contains($"{number} (#{id})", party, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_page_does_the_same_number_of_queries_with_many_more_rows_and_pages_them()
     {
         var ids = await factory.DemoIdsAsync();
@@ -152,21 +170,30 @@ public sealed class AuditPageTests(PortalFactory factory) : IClassFixture<Portal
         await jiedao.GetDocumentAsync("/Audit");
         var before = counter.Count;
 
+        // Rows referring to records of every kind the page names (one query per kind, whatever the number of rows).
         var actor = await UserIdAsync(PortalClient.Users.SouthCommunity);
-        await factory.WithDbAsync(async db =>
+        var caseIds = await factory.WithDbAsync(db => db.Cases.OrderBy(c => c.Id).Select(c => c.Id).Take(300).ToListAsync());
+        Task AddRowsAsync(int count) => factory.WithDbAsync(async db =>
         {
-            db.AuditEntries.AddRange(Enumerable.Range(0, 300).Select(i => new AuditEntry
+            db.AuditEntries.AddRange(Enumerable.Range(0, count).Select(i => new AuditEntry
             {
                 AtUtc = DateTime.UtcNow, UserId = actor, SubDistrictId = ids.SubDistrict, EntityType = $"LoadType{i % 30}",
-                EntityId = $"{i}", Action = "Modified", Changes = $$"""{"Title":["旧{{i}}","新{{i}}"]}""",
+                EntityId = $"{i}", Action = "Modified",
+                Changes = $$"""{"Title":["旧{{i}}","新{{i}}"],"CommunityId":[null,{{ids.SouthCommunity}}],"CaseId":[null,{{caseIds[i % caseIds.Count]}}],"MemberUnitId":[null,{{ids.EngineeringUnit}}],"GridId":[null,{{ids.SouthGrid}}],"HandlerUserId":[null,"{{actor}}"]}""",
             }));
             await db.SaveChangesAsync();
         });
+        await AddRowsAsync(20);
+        counter.Reset();
+        await jiedao.GetDocumentAsync("/Audit");
+        var withReferences = counter.Count;
+        await AddRowsAsync(300);
 
         counter.Reset();
         var page = await jiedao.GetDocumentAsync("/Audit");
-        Assert.Equal(before, counter.Count);
-        Assert.InRange(before, 1, 8);
+        Assert.Equal(withReferences, counter.Count);
+        Assert.InRange(withReferences, 1, 20);
+        Assert.Contains("南区社区 (#", page.QuerySelector("table.audit-log tbody")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(20, page.QuerySelectorAll("table.audit-log tbody tr").Length);
         var second = await jiedao.GetDocumentAsync("/Audit?page=2");
         Assert.Equal(20, second.QuerySelectorAll("table.audit-log tbody tr").Length);

@@ -196,6 +196,10 @@ public sealed class GridWorkTests(PortalFactory factory) : IClassFixture<PortalF
             await db.Cases.AsNoTracking().SingleAsync(c => c.Id == caseId)));
         Assert.Equal(caseId, visitCase);
         Assert.Equal((CaseSource.GridReport, grid, building), (kase.Source, kase.GridId!.Value, kase.BuildingId!.Value));
+        // The visit's audit row names the case by the key it was given, not by EF's temporary one of the shared save.
+        var visitAudit = await factory.WithDbAsync(db => db.AuditEntries.Where(e => e.EntityType == "Visit" && e.EntityId == $"{visitId}" && e.Action == "Modified")
+            .OrderByDescending(e => e.Id).Select(e => e.Changes).FirstAsync());
+        Assert.Contains($"\"CaseId\":[null,{caseId}]", visitAudit, StringComparison.Ordinal);
         Assert.Contains("水箱漏水", kase.Description, StringComparison.Ordinal);
 
         var casePage = await worker.GetDocumentAsync($"/Cases/Details/{caseId}");

@@ -1,0 +1,113 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using TongkuangAlliance.Core.Data;
+
+namespace TongkuangAlliance.Web.Features.Audit;
+
+/// <summary>
+/// Names the records an audit page's changes point at, so that 社区 reads 南区社区 (#1) rather than 1: one query per
+/// kind of record referred to on the page, whatever the number of rows.
+/// </summary>
+public sealed class AuditReferences
+{
+    /// <summary>Reference fields by the kind of record they hold the key of.</summary>
+    private static readonly Dictionary<string, string> KindOfField = new(StringComparer.Ordinal)
+    {
+        ["CommunityId"] = "Community", ["HomeCommunityId"] = "Community", ["OwnerCommunityId"] = "Community", ["ConvenerCommunityId"] = "Community",
+        ["CompoundId"] = "Compound", ["HomeCompoundId"] = "Compound",
+        ["GridId"] = "Grid",
+        ["BuildingId"] = "Building",
+        ["MemberUnitId"] = "MemberUnit", ["OwnerUnitId"] = "MemberUnit", ["OrganiserUnitId"] = "MemberUnit",
+        ["CaseId"] = "Case",
+        ["ObligatedPartyId"] = "CaseParty",
+        ["CategoryId"] = "CaseCategory",
+        ["ActivityId"] = "Activity",
+        ["ServiceKindId"] = "ServiceKind",
+        ["PartyMemberId"] = "PartyMember",
+        ["HandlerUserId"] = "User", ["VisitorUserId"] = "User",
+    };
+
+    private readonly Dictionary<(string Kind, string Id), string> _names;
+
+    private AuditReferences(Dictionary<(string Kind, string Id), string> names) => _names = names;
+
+    /// <summary>The name of the record <paramref name="field"/> (a stored field name) refers to with <paramref name="value"/>, if known.</summary>
+    public string? NameOf(string field, JsonElement value)
+    {
+        if (!KindOfField.TryGetValue(field, out var kind)) return null;
+        var id = Key(value);
+        if (id is null || !_names.TryGetValue((kind, id), out var name)) return null;
+        return kind == "User" ? name : $"{name} (#{id})";
+    }
+
+    public static async Task<AuditReferences> LoadAsync(AppDbContext db, IEnumerable<string> changes, CancellationToken cancellationToken)
+    {
+        var wanted = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var json in changes) Collect(json, wanted);
+        var names = new Dictionary<(string Kind, string Id), string>();
+
+        List<int> Ints(string kind) => wanted.TryGetValue(kind, out var ids)
+            ? ids.Select(i => int.TryParse(i, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : (int?)null).OfType<int>().ToList()
+            : [];
+        void Add(string kind, int id, string name) => names[(kind, id.ToString(CultureInfo.InvariantCulture))] = name;
+
+        if (Ints("Community") is { Count: > 0 } communities)
+            foreach (var r in await db.Communities.AsNoTracking().Where(c => communities.Contains(c.Id)).Select(c => new { c.Id, c.Name }).ToListAsync(cancellationToken)) Add("Community", r.Id, r.Name);
+        if (Ints("Compound") is { Count: > 0 } compounds)
+            foreach (var r in await db.Compounds.AsNoTracking().Where(c => compounds.Contains(c.Id)).Select(c => new { c.Id, c.Name }).ToListAsync(cancellationToken)) Add("Compound", r.Id, r.Name);
+        if (Ints("Grid") is { Count: > 0 } grids)
+            foreach (var r in await db.Grids.AsNoTracking().Where(g => grids.Contains(g.Id)).Select(g => new { g.Id, g.Name, Community = g.Community!.Name }).ToListAsync(cancellationToken)) Add("Grid", r.Id, $"{r.Community} {r.Name}");
+        if (Ints("Building") is { Count: > 0 } buildings)
+            foreach (var r in await db.Buildings.AsNoTracking().Where(b => buildings.Contains(b.Id)).Select(b => new { b.Id, b.Name, Compound = b.Compound!.Name }).ToListAsync(cancellationToken)) Add("Building", r.Id, $"{r.Compound} {r.Name}");
+        if (Ints("MemberUnit") is { Count: > 0 } units)
+            foreach (var r in await db.MemberUnits.AsNoTracking().Where(u => units.Contains(u.Id)).Select(u => new { u.Id, u.Name }).ToListAsync(cancellationToken)) Add("MemberUnit", r.Id, r.Name);
+        if (Ints("Case") is { Count: > 0 } cases)
+            foreach (var r in await db.Cases.AsNoTracking().Where(c => cases.Contains(c.Id)).Select(c => new { c.Id, c.Number }).ToListAsync(cancellationToken)) Add("Case", r.Id, r.Number);
+        if (Ints("CaseParty") is { Count: > 0 } parties)
+            foreach (var r in await db.CaseParties.AsNoTracking().Where(p => parties.Contains(p.Id)).Select(p => new { p.Id, p.Name }).ToListAsync(cancellationToken)) Add("CaseParty", r.Id, r.Name);
+        if (Ints("CaseCategory") is { Count: > 0 } categories)
+            foreach (var r in await db.CaseCategories.AsNoTracking().Where(c => categories.Contains(c.Id)).Select(c => new { c.Id, c.Name }).ToListAsync(cancellationToken)) Add("CaseCategory", r.Id, r.Name);
+        if (Ints("Activity") is { Count: > 0 } activities)
+            foreach (var r in await db.Activities.AsNoTracking().Where(a => activities.Contains(a.Id)).Select(a => new { a.Id, a.Title }).ToListAsync(cancellationToken)) Add("Activity", r.Id, r.Title);
+        if (Ints("ServiceKind") is { Count: > 0 } kinds)
+            foreach (var r in await db.ServiceKinds.AsNoTracking().Where(k => kinds.Contains(k.Id)).Select(k => new { k.Id, k.Name }).ToListAsync(cancellationToken)) Add("ServiceKind", r.Id, r.Name);
+        if (Ints("PartyMember") is { Count: > 0 } members)
+            foreach (var r in await db.PartyMembers.AsNoTracking().Where(m => members.Contains(m.Id)).Select(m => new { m.Id, m.Name }).ToListAsync(cancellationToken)) Add("PartyMember", r.Id, r.Name);
+        if (wanted.TryGetValue("User", out var users) && users.Count > 0)
+        {
+            var userIds = users.ToList();
+            foreach (var r in await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }).ToListAsync(cancellationToken))
+                names[("User", r.Id)] = r.DisplayName;
+        }
+        return new AuditReferences(names);
+    }
+
+    private static void Collect(string json, Dictionary<string, HashSet<string>> wanted)
+    {
+        JsonDocument document;
+        try { document = JsonDocument.Parse(json); }
+        catch (JsonException) { return; }
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object) return;
+            foreach (var property in document.RootElement.EnumerateObject())
+            {
+                if (!KindOfField.TryGetValue(property.Name, out var kind) || property.Value.ValueKind != JsonValueKind.Array) continue;
+                foreach (var value in property.Value.EnumerateArray())
+                {
+                    if (Key(value) is not { } id) continue;
+                    if (!wanted.TryGetValue(kind, out var ids)) wanted[kind] = ids = new HashSet<string>(StringComparer.Ordinal);
+                    ids.Add(id);
+                }
+            }
+        }
+    }
+
+    private static string? Key(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Number when value.TryGetInt32(out var n) => n.ToString(CultureInfo.InvariantCulture),
+        JsonValueKind.String when !string.IsNullOrEmpty(value.GetString()) => value.GetString(),
+        _ => null,
+    };
+}
