@@ -159,7 +159,7 @@ public sealed class CaseFormViewModel
     public required IReadOnlyList<Option> Categories { get; init; }
 }
 
-public sealed record PartyItem(int Id, CasePartyKind Kind, string Name, string? Phone, CasePartyRole Role);
+public sealed record PartyItem(int Id, CasePartyKind Kind, string Name, string? Phone, CasePartyRole Role, bool PhoneShown = false);
 public sealed record SessionItem(DateTime HeldAtUtc, string Place, string ConvenedBy, string Attendees, string? Minutes, string? Outcome);
 public sealed record TermItem(int Id, string ObligatedParty, AgreementTermKind Kind, string Description, decimal? Amount, DateOnly DueDate, AgreementTermStatus Status, bool IsOverdue, DateOnly? FulfilledOn, string? ProofNote);
 public sealed record FollowUpItem(DateOnly Date, FollowUpMethod Method, Satisfaction Satisfaction, bool? AgreementHonoured, string? Note);

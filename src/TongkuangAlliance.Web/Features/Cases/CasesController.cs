@@ -340,23 +340,28 @@ public sealed partial class CasesController(AppDbContext db, TimeProvider clock,
         return model is null ? NotFound() : View(model);
     }
 
-    /// <summary>Shows the reporter's whole number once, and logs who looked (never the number itself).</summary>
+    /// <summary>
+    /// Shows the reporter's whole number once — or, with <paramref name="partyId"/>, a resident party's — and logs who
+    /// looked (never the number itself).
+    /// </summary>
     [HttpPost]
-    public async Task<IActionResult> RevealPhone(int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> RevealPhone(int id, int? partyId, CancellationToken cancellationToken)
     {
         var exists = await db.Cases.VisibleTo(User.Scope()).AnyAsync(c => c.Id == id, cancellationToken);
         if (!exists) return NotFound();
+        if (partyId is { } party && !await db.CaseParties.AnyAsync(p => p.Id == party && p.CaseId == id && p.Phone != null, cancellationToken))
+            return NotFound();
         db.AuditEntries.Add(new AuditEntry
         {
             AtUtc = Now,
             UserId = Me,
-            EntityType = "Case",
-            EntityId = id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            EntityType = partyId is null ? "Case" : "CaseParty",
+            EntityId = (partyId ?? id).ToString(System.Globalization.CultureInfo.InvariantCulture),
             Action = "PhoneRevealed",
             Changes = "{}",
         });
         await db.SaveChangesAsync(cancellationToken);
-        var model = await DetailsModelAsync(id, revealPhone: true, cancellationToken);
+        var model = await DetailsModelAsync(id, revealPhone: partyId is null, cancellationToken, revealPartyId: partyId);
         return model is null ? NotFound() : View(nameof(Details), model);
     }
 
@@ -368,7 +373,7 @@ public sealed partial class CasesController(AppDbContext db, TimeProvider clock,
         scope.Role is PortalRole.SubDistrictCommittee or PortalRole.CommunityCommittee || (me is not null && kase.HandlerUserId == me);
 
     /// <param name="changedSinceEventId">After a refused step: the last timeline entry the user had seen; what came after it is listed.</param>
-    private async Task<CaseDetailsViewModel?> DetailsModelAsync(int id, bool revealPhone, CancellationToken cancellationToken, long? changedSinceEventId = null)
+    private async Task<CaseDetailsViewModel?> DetailsModelAsync(int id, bool revealPhone, CancellationToken cancellationToken, long? changedSinceEventId = null, int? revealPartyId = null)
     {
         var scope = User.Scope();
         var kase = await db.Cases.AsNoTracking().VisibleTo(scope).Where(c => c.Id == id)
@@ -437,7 +442,8 @@ public sealed partial class CasesController(AppDbContext db, TimeProvider clock,
             ResolutionNote = kase.ResolutionNote,
             CloseKind = kase.CloseKind,
             CloseReason = kase.CloseReason,
-            Parties = kase.Parties.OrderBy(p => p.Id).Select(p => new PartyItem(p.Id, p.Kind, p.Name, p.Phone is null ? null : ChinesePhone.Mask(p.Phone), p.Role)).ToList(),
+            Parties = kase.Parties.OrderBy(p => p.Id).Select(p => new PartyItem(p.Id, p.Kind, p.Name,
+                p.Phone is null ? null : p.Id == revealPartyId ? p.Phone : ChinesePhone.Mask(p.Phone), p.Role, PhoneShown: p.Id == revealPartyId)).ToList(),
             Sessions = seesMediation ? kase.Sessions.OrderBy(s => s.HeldAtUtc).Select(s => new SessionItem(s.HeldAtUtc, s.Place, s.ConvenedBy, s.Attendees, s.Minutes, s.Outcome)).ToList() : [],
             SessionsWithheld = seesMediation ? 0 : kase.Sessions.Count,
             CanPrintAgreement = scope.Role is PortalRole.SubDistrictCommittee or PortalRole.CommunityCommittee,

@@ -245,4 +245,28 @@ public sealed class CaseRulesTests(PortalFactory factory) : IClassFixture<Portal
         Assert.DoesNotContain(StoryPhone, entry.Changes, StringComparison.Ordinal);
         Assert.Equal("139****0606", (await nanqu.GetDocumentAsync($"/Cases/Details/{id}")).QuerySelector(".case-phone")!.TextContent.Trim());
     }
+
+    [Fact]
+    public async Task A_resident_partys_whole_number_is_shown_on_request_logged_and_only_for_a_party_of_that_case()
+    {
+        var (nanqu, id) = await NewCaseAsync();
+        using var _ = nanqu;
+        await DoAsync(nanqu, id, "AddParty", new() { ["kind"] = "Resident", ["name"] = "刘贤英", ["phone"] = "13607931234", ["role"] = "Complainant" });
+        var party = await factory.WithDbAsync(db => db.CaseParties.Where(p => p.CaseId == id).Select(p => p.Id).SingleAsync());
+        Assert.Equal("136****1234", (await nanqu.GetDocumentAsync($"/Cases/Details/{id}")).QuerySelector("#parties .party-phone")!.TextContent.Trim());
+
+        using var response = await nanqu.PostFormAsync($"/Cases/RevealPhone/{id}", $"/Cases/Details/{id}", new() { ["partyId"] = $"{party}" });
+        var page = await PortalClient.ParseAsync(await response.Content.ReadAsStringAsync());
+        Assert.Equal("13607931234", page.QuerySelector("#parties .party-phone")!.TextContent.Trim());
+        Assert.Equal("139****0606", page.QuerySelector(".case-phone")!.TextContent.Trim()); // only the one asked for
+        var entry = await factory.WithDbAsync(db => db.AuditEntries.SingleAsync(a => a.EntityType == "CaseParty" && a.EntityId == $"{party}" && a.Action == "PhoneRevealed"));
+        Assert.DoesNotContain("13607931234", entry.Changes, StringComparison.Ordinal);
+
+        // A party of another case, through this case's address: 404, nothing logged.
+        var (other, otherId) = await NewCaseAsync();
+        using var __ = other;
+        using var wrong = await nanqu.PostFormAsync($"/Cases/RevealPhone/{otherId}", $"/Cases/Details/{otherId}", new() { ["partyId"] = $"{party}" });
+        Assert.Equal(HttpStatusCode.NotFound, wrong.StatusCode);
+        Assert.Equal(1, await factory.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.EntityType == "CaseParty" && a.Action == "PhoneRevealed" && a.EntityId == $"{party}")));
+    }
 }
