@@ -158,9 +158,11 @@ public sealed partial class AuditController(AppDbContext db, IStringLocalizer<Sh
                 var field = property.Name.Split('.')[^1];
                 string[] enumTypes = [entityType + field, field, field + "Status", entityType.Replace("Activity", "", StringComparison.Ordinal) + field,
                     field == "CheckOutSource" ? "CheckInSource" : field];
-                changes.Add(new AuditFieldChange(FieldName(property.Name),
-                    references.NameOf(property.Name, before) ?? Value(before, secret, enumTypes),
-                    references.NameOf(property.Name, after) ?? Value(after, secret, enumTypes)));
+                var (shownBefore, shownAfter) = (references.NameOf(property.Name, before) ?? Value(before, secret, enumTypes),
+                    references.NameOf(property.Name, after) ?? Value(after, secret, enumTypes));
+                // A deadline renewed within the same minute reads the same on screen: nothing for the reader to see.
+                if (!secret && shownBefore == shownAfter) continue;
+                changes.Add(new AuditFieldChange(FieldName(property.Name), shownBefore, shownAfter));
             }
             return changes;
         }
