@@ -66,7 +66,7 @@ public sealed partial class AuditController(AppDbContext db, IStringLocalizer<Sh
                 Actor = db.Users.Where(u => u.Id == a.UserId).Select(u => new { u.UserName, u.DisplayName }).FirstOrDefault(),
             })
             .ToPagedListAsync(page, cancellationToken: cancellationToken);
-        var references = await AuditReferences.LoadAsync(db, rows.Items.Select(r => r.Changes), cancellationToken);
+        var references = await AuditReferences.LoadAsync(db, rows.Items.Select(r => (r.EntityType, r.EntityId, r.Changes)), cancellationToken);
 
         ViewData["Title"] = l["Audit.Title"];
         return View(new AuditIndexViewModel
@@ -77,7 +77,8 @@ public sealed partial class AuditController(AppDbContext db, IStringLocalizer<Sh
             Entries = new PagedList<AuditRow>
             {
                 Items = rows.Items.Select(r => new AuditRow(r.AtUtc, r.Actor?.DisplayName, r.Actor?.UserName, r.UserId,
-                    EntityTypeName(r.EntityType), r.EntityId, Link(r.EntityType, r.EntityId), ActionName(r.Action), Changes(r.EntityType, r.Changes, references))).ToList(),
+                    EntityTypeName(r.EntityType), r.EntityId, Link(r.EntityType, r.EntityId), ActionName(r.Action), Changes(r.EntityType, r.Changes, references),
+                    references.RecordName(r.EntityType, r.EntityId))).ToList(),
                 Page = rows.Page,
                 PageSize = rows.PageSize,
                 TotalCount = rows.TotalCount,

@@ -28,6 +28,15 @@ public sealed class AuditReferences
         ["HandlerUserId"] = "User", ["VisitorUserId"] = "User",
     };
 
+    /// <summary>Audited record types that have a name, by kind (a sign-in is recorded under the account's id).</summary>
+    private static readonly Dictionary<string, string> KindOfRecord = new(StringComparer.Ordinal)
+    {
+        ["Community"] = "Community", ["Compound"] = "Compound", ["Grid"] = "Grid", ["Building"] = "Building",
+        ["MemberUnit"] = "MemberUnit", ["Case"] = "Case", ["CaseParty"] = "CaseParty", ["CaseCategory"] = "CaseCategory",
+        ["Activity"] = "Activity", ["ServiceKind"] = "ServiceKind", ["PartyMember"] = "PartyMember",
+        ["AppUser"] = "User", ["SignIn"] = "User",
+    };
+
     private readonly Dictionary<(string Kind, string Id), string> _names;
 
     private AuditReferences(Dictionary<(string Kind, string Id), string> names) => _names = names;
@@ -41,10 +50,20 @@ public sealed class AuditReferences
         return kind == "User" ? name : $"{name} (#{id})";
     }
 
-    public static async Task<AuditReferences> LoadAsync(AppDbContext db, IEnumerable<string> changes, CancellationToken cancellationToken)
+    /// <summary>The name of an audited record itself (案件 → its number), if it has one.</summary>
+    public string? RecordName(string entityType, string entityId) =>
+        KindOfRecord.TryGetValue(entityType, out var kind) && _names.TryGetValue((kind, entityId), out var name) ? name : null;
+
+    public static async Task<AuditReferences> LoadAsync(AppDbContext db, IEnumerable<(string EntityType, string EntityId, string Changes)> rows, CancellationToken cancellationToken)
     {
         var wanted = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        foreach (var json in changes) Collect(json, wanted);
+        foreach (var (entityType, entityId, json) in rows)
+        {
+            Collect(json, wanted);
+            if (entityId.Length == 0 || !KindOfRecord.TryGetValue(entityType, out var kind)) continue;
+            if (!wanted.TryGetValue(kind, out var ids)) wanted[kind] = ids = new HashSet<string>(StringComparer.Ordinal);
+            ids.Add(entityId);
+        }
         var names = new Dictionary<(string Kind, string Id), string>();
 
         List<int> Ints(string kind) => wanted.TryGetValue(kind, out var ids)

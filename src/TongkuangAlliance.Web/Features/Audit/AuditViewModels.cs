@@ -28,7 +28,13 @@ public sealed record AuditOption(string Value, string Text);
 public sealed record AuditFieldChange(string Field, string Before, string After);
 
 public sealed record AuditRow(DateTime AtUtc, string? ActorName, string? ActorUserName, string? ActorId, string EntityType, string EntityId,
-    string? Link, string Action, IReadOnlyList<AuditFieldChange> Changes);
+    string? Link, string Action, IReadOnlyList<AuditFieldChange> Changes, string? RecordName = null)
+{
+    /// <summary>案件 JF2026-0042 (#42); a record without a name: 回访 #378.</summary>
+    public string RecordText => RecordName is null
+        ? $"{EntityType}{(string.IsNullOrEmpty(EntityId) ? "" : " #" + EntityId)}"
+        : $"{EntityType} {RecordName} (#{(EntityId.Length > 12 ? EntityId[..8] + "…" : EntityId)})";
+}
 
 public sealed class AuditIndexViewModel
 {

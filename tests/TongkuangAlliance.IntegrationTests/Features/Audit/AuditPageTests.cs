@@ -150,7 +150,9 @@ public sealed class AuditPageTests(PortalFactory factory) : IClassFixture<Portal
         var number = await factory.WithDbAsync(db => db.Cases.Where(c => c.Id == id).Select(c => c.Number).SingleAsync());
         using var jiedao = await factory.CreatePortalClient().SignedInAsAsync(PortalClient.Users.SubDistrict);
 
-        var added = (await jiedao.GetDocumentAsync($"/Audit?EntityType=Case&EntityId={id}&ActionName=Added")).QuerySelector("table.audit-log tbody")!.TextContent;
+        var addedPage = await jiedao.GetDocumentAsync($"/Audit?EntityType=Case&EntityId={id}&ActionName=Added");
+        Assert.Equal($"案件 {number} (#{id})", addedPage.QuerySelector("table.audit-log tbody td[data-label='记录']")!.TextContent.Trim());
+        var added = addedPage.QuerySelector("table.audit-log tbody")!.TextContent;
         Assert.Contains("南区社区 (#", added, StringComparison.Ordinal);
         Assert.Contains("建安小区 (#", added, StringComparison.Ordinal);
         Assert.Contains("人身损害赔偿 (#", added, StringComparison.Ordinal);
