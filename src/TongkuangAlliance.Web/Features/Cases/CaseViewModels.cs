@@ -159,9 +159,11 @@ public sealed class CaseFormViewModel
     public required IReadOnlyList<Option> Categories { get; init; }
 }
 
-public sealed record PartyItem(int Id, CasePartyKind Kind, string Name, string? Phone, CasePartyRole Role, bool PhoneShown = false);
+/// <param name="Removed">When and why the party was taken off the case as added by mistake; null while it is a party.</param>
+public sealed record PartyItem(int Id, CasePartyKind Kind, string Name, string? Phone, CasePartyRole Role, bool PhoneShown = false, Correction? Removed = null);
 public sealed record SessionItem(DateTime HeldAtUtc, string Place, string ConvenedBy, string Attendees, string? Minutes, string? Outcome);
-public sealed record TermItem(int Id, string ObligatedParty, AgreementTermKind Kind, string Description, decimal? Amount, DateOnly DueDate, AgreementTermStatus Status, bool IsOverdue, DateOnly? FulfilledOn, string? ProofNote);
+/// <param name="Withdrawn">When and why the term was withdrawn as entered by mistake; null while it is in force.</param>
+public sealed record TermItem(int Id, string ObligatedParty, AgreementTermKind Kind, string Description, decimal? Amount, DateOnly DueDate, AgreementTermStatus Status, bool IsOverdue, DateOnly? FulfilledOn, string? ProofNote, Correction? Withdrawn = null);
 public sealed record FollowUpItem(DateOnly Date, FollowUpMethod Method, Satisfaction Satisfaction, bool? AgreementHonoured, string? Note);
 public sealed record EventItem(CaseEventKind Kind, string Summary, string? UserName, DateTime AtUtc);
 
@@ -236,8 +238,8 @@ public sealed record CaseSteps(
 public sealed record Correction(DateTime AtUtc, string Reason);
 
 /// <summary>
-/// Correcting what was entered by mistake on a case: which correction steps the user may take now, the handler
-/// picker's current value, and the removed parties and withdrawn terms (by id) that the page shows struck through.
+/// Correcting what was entered by mistake on a case: which correction steps the user may take now and the handler
+/// picker's current value. Removed parties and withdrawn terms carry their <see cref="Correction"/> themselves.
 /// </summary>
 public sealed class CaseCorrections
 {
@@ -253,10 +255,6 @@ public sealed class CaseCorrections
     public bool ChangeHandler { get; init; }
 
     public string? HandlerUserId { get; init; }
-    public IReadOnlyDictionary<int, Correction> RemovedParties { get; init; } = new Dictionary<int, Correction>();
-    public IReadOnlyDictionary<int, Correction> WithdrawnTerms { get; init; } = new Dictionary<int, Correction>();
 
     public bool Any => WithdrawTerm || RemoveParty || ChangeHandler;
-
-    public bool IsRemoved(int partyId) => RemovedParties.ContainsKey(partyId);
 }
