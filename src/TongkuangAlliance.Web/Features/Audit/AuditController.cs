@@ -66,7 +66,8 @@ public sealed partial class AuditController(AppDbContext db, IStringLocalizer<Sh
                 Actor = db.Users.Where(u => u.Id == a.UserId).Select(u => new { u.UserName, u.DisplayName }).FirstOrDefault(),
             })
             .ToPagedListAsync(page, cancellationToken: cancellationToken);
-        var references = await AuditReferences.LoadAsync(db, rows.Items.Select(r => (r.EntityType, r.EntityId, r.Changes)), cancellationToken);
+        var stored = rows.Items.Select(r => StoredChange.Parse(r.Changes)).ToList();
+        var references = await AuditReferences.LoadAsync(db, rows.Items.Select((r, i) => (r.EntityType, r.EntityId, stored[i])), cancellationToken);
 
         ViewData["Title"] = l["Audit.Title"];
         return View(new AuditIndexViewModel
@@ -76,8 +77,8 @@ public sealed partial class AuditController(AppDbContext db, IStringLocalizer<Sh
             EntityTypes = entityTypes.Select(t => new AuditOption(t, EntityTypeName(t))).OrderBy(o => o.Text, StringComparer.Ordinal).ToList(),
             Entries = new PagedList<AuditRow>
             {
-                Items = rows.Items.Select(r => new AuditRow(r.AtUtc, r.Actor?.DisplayName, r.Actor?.UserName, r.UserId,
-                    EntityTypeName(r.EntityType), r.EntityId, Link(r.EntityType, r.EntityId), ActionName(r.Action), Changes(r.EntityType, r.Changes, references),
+                Items = rows.Items.Select((r, i) => new AuditRow(r.AtUtc, r.Actor?.DisplayName, r.Actor?.UserName, r.UserId,
+                    EntityTypeName(r.EntityType), r.EntityId, Link(r.EntityType, r.EntityId), ActionName(r.Action), Changes(r.EntityType, stored[i], references),
                     references.RecordName(r.EntityType, r.EntityId))).ToList(),
                 Page = rows.Page,
                 PageSize = rows.PageSize,
@@ -140,33 +141,25 @@ public sealed partial class AuditController(AppDbContext db, IStringLocalizer<Sh
     /// (residents' or contacts') and feed tokens show only that they changed: the audit page is read by staff who are
     /// not handling the case, a number is personal data and a token is a key.
     /// </summary>
-    private List<AuditFieldChange> Changes(string entityType, string json, AuditReferences references)
+    private List<AuditFieldChange> Changes(string entityType, IReadOnlyList<StoredChange> stored, AuditReferences references)
     {
-        JsonDocument document;
-        try { document = JsonDocument.Parse(json); }
-        catch (JsonException) { return []; }
-        using (document)
+        var changes = new List<AuditFieldChange>();
+        foreach (var property in stored)
         {
-            if (document.RootElement.ValueKind != JsonValueKind.Object) return [];
-            var changes = new List<AuditFieldChange>();
-            foreach (var property in document.RootElement.EnumerateObject())
-            {
-                if (property.Value.ValueKind != JsonValueKind.Array || property.Value.GetArrayLength() != 2) continue;
-                if (Unshown.Contains(property.Name)) continue;
-                var (before, after) = (property.Value[0], property.Value[1]);
-                if (IsEmpty(before) && IsEmpty(after)) continue;
-                var secret = property.Name.Contains("Phone", StringComparison.OrdinalIgnoreCase) || property.Name == "Token";
-                var field = property.Name.Split('.')[^1];
-                string[] enumTypes = [entityType + field, field, field + "Status", entityType.Replace("Activity", "", StringComparison.Ordinal) + field,
-                    field == "CheckOutSource" ? "CheckInSource" : field];
-                var (shownBefore, shownAfter) = (references.NameOf(property.Name, before) ?? Value(before, secret, enumTypes),
-                    references.NameOf(property.Name, after) ?? Value(after, secret, enumTypes));
-                // A deadline renewed within the same minute reads the same on screen: nothing for the reader to see.
-                if (!secret && shownBefore == shownAfter) continue;
-                changes.Add(new AuditFieldChange(FieldName(property.Name), shownBefore, shownAfter));
-            }
-            return changes;
+            if (Unshown.Contains(property.Name)) continue;
+            var (before, after) = (property.Before, property.After);
+            if (IsEmpty(before) && IsEmpty(after)) continue;
+            var secret = property.Name.Contains("Phone", StringComparison.OrdinalIgnoreCase) || property.Name == "Token";
+            var field = property.Name.Split('.')[^1];
+            string[] enumTypes = [entityType + field, field, field + "Status", entityType.Replace("Activity", "", StringComparison.Ordinal) + field,
+                field == "CheckOutSource" ? "CheckInSource" : field];
+            var (shownBefore, shownAfter) = (references.NameOf(property.Name, before) ?? Value(before, secret, enumTypes),
+                references.NameOf(property.Name, after) ?? Value(after, secret, enumTypes));
+            // A deadline renewed within the same minute reads the same on screen: nothing for the reader to see.
+            if (!secret && shownBefore == shownAfter) continue;
+            changes.Add(new AuditFieldChange(FieldName(property.Name), shownBefore, shownAfter));
         }
+        return changes;
     }
 
     private static bool IsEmpty(JsonElement value) =>

@@ -54,15 +54,23 @@ public sealed class AuditReferences
     public string? RecordName(string entityType, string entityId) =>
         KindOfRecord.TryGetValue(entityType, out var kind) && _names.TryGetValue((kind, entityId), out var name) ? name : null;
 
-    public static async Task<AuditReferences> LoadAsync(AppDbContext db, IEnumerable<(string EntityType, string EntityId, string Changes)> rows, CancellationToken cancellationToken)
+    public static async Task<AuditReferences> LoadAsync(AppDbContext db, IEnumerable<(string EntityType, string EntityId, IReadOnlyList<StoredChange> Changes)> rows, CancellationToken cancellationToken)
     {
         var wanted = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        foreach (var (entityType, entityId, json) in rows)
+        void Want(string kind, string id)
         {
-            Collect(json, wanted);
-            if (entityId.Length == 0 || !KindOfRecord.TryGetValue(entityType, out var kind)) continue;
             if (!wanted.TryGetValue(kind, out var ids)) wanted[kind] = ids = new HashSet<string>(StringComparer.Ordinal);
-            ids.Add(entityId);
+            ids.Add(id);
+        }
+        foreach (var (entityType, entityId, changes) in rows)
+        {
+            foreach (var change in changes)
+            {
+                if (!KindOfField.TryGetValue(change.Name, out var fieldKind)) continue;
+                if (Key(change.Before) is { } before) Want(fieldKind, before);
+                if (Key(change.After) is { } after) Want(fieldKind, after);
+            }
+            if (entityId.Length > 0 && KindOfRecord.TryGetValue(entityType, out var kind)) Want(kind, entityId);
         }
         var names = new Dictionary<(string Kind, string Id), string>();
 
@@ -102,31 +110,30 @@ public sealed class AuditReferences
         return new AuditReferences(names);
     }
 
-    private static void Collect(string json, Dictionary<string, HashSet<string>> wanted)
-    {
-        JsonDocument document;
-        try { document = JsonDocument.Parse(json); }
-        catch (JsonException) { return; }
-        using (document)
-        {
-            if (document.RootElement.ValueKind != JsonValueKind.Object) return;
-            foreach (var property in document.RootElement.EnumerateObject())
-            {
-                if (!KindOfField.TryGetValue(property.Name, out var kind) || property.Value.ValueKind != JsonValueKind.Array) continue;
-                foreach (var value in property.Value.EnumerateArray())
-                {
-                    if (Key(value) is not { } id) continue;
-                    if (!wanted.TryGetValue(kind, out var ids)) wanted[kind] = ids = new HashSet<string>(StringComparer.Ordinal);
-                    ids.Add(id);
-                }
-            }
-        }
-    }
-
     private static string? Key(JsonElement value) => value.ValueKind switch
     {
         JsonValueKind.Number when value.TryGetInt32(out var n) => n.ToString(CultureInfo.InvariantCulture),
         JsonValueKind.String when !string.IsNullOrEmpty(value.GetString()) => value.GetString(),
         _ => null,
     };
+}
+
+/// <summary>One field of a stored audit row's changes, before and after, parsed once per row for the page.</summary>
+public sealed record StoredChange(string Name, JsonElement Before, JsonElement After)
+{
+    /// <summary>The stored <c>{"Field": [before, after], …}</c>; anything else (unreadable or another shape) is no change.</summary>
+    public static IReadOnlyList<StoredChange> Parse(string json)
+    {
+        JsonDocument document;
+        try { document = JsonDocument.Parse(json); }
+        catch (JsonException) { return []; }
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object) return [];
+            return document.RootElement.EnumerateObject()
+                .Where(p => p.Value.ValueKind == JsonValueKind.Array && p.Value.GetArrayLength() == 2)
+                .Select(p => new StoredChange(p.Name, p.Value[0].Clone(), p.Value[1].Clone()))
+                .ToList();
+        }
+    }
 }
