@@ -160,7 +160,8 @@ public sealed class AuditSaveChangesInterceptor(TimeProvider clock, ICurrentUser
 
     /// <summary>
     /// The audit is append-only: a stored <see cref="AuditEntry"/> is never changed or removed. The one
-    /// update allowed is this interceptor's own: filling in the key of an inserted record (empty until the insert).
+    /// update allowed is this interceptor's own second save (<see cref="FillGeneratedKeys"/>): the keys of
+    /// records inserted by the first, known only after it.
     /// </summary>
     private void RefuseRewritingHistory(DbContext context)
     {

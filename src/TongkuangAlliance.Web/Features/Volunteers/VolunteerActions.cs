@@ -114,7 +114,7 @@ public sealed class VolunteerActions(AppDbContext db, TimeProvider clock, IDataP
             await db.SaveChangesAsync(cancellationToken);
             return CheckInResult.CheckedIn;
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException error) when (error.IsUniqueViolation())
         {
             db.ChangeTracker.Clear();
             if (await db.CheckIns.AnyAsync(c => c.ActivityId == activity.Id && c.PartyMemberId == member.Id, cancellationToken))
