@@ -89,8 +89,7 @@ builder.Services.AddAuthorization(o =>
     o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
     o.AddPortalPolicies();
 });
-builder.Services.AddSingleton<IAuthorizationHandler, CommunityAuthorizationHandler>();
-builder.Services.AddSingleton<IAuthorizationHandler, MemberUnitAuthorizationHandler>();
+builder.Services.AddPortalAuthorizationHandlers();
 
 // SameAsRequest, not Always: with Always, a form page reached over plain http (no proxy, no https port to
 // redirect to) threw while writing its token — a 500. The token cookie is no credential on its own; the

@@ -21,6 +21,14 @@ public static class Policies
 
     public const string VolunteerOnly = nameof(VolunteerOnly);
 
+    public const string PairedUnitOnly = nameof(PairedUnitOnly);
+
+    /// <summary>Those who owe supervised work: community committees and member units.</summary>
+    public const string CommunityOrUnit = nameof(CommunityOrUnit);
+
+    /// <summary>The sub-district committee and member units (e.g. the unit comparison of the dashboard).</summary>
+    public const string SubDistrictOrUnit = nameof(SubDistrictOrUnit);
+
     /// <summary>Who reads the volunteer registry and hours ledger: the committees and member units, each within its scope.</summary>
     public const string VolunteerLedger = nameof(VolunteerLedger);
 
@@ -32,6 +40,9 @@ public static class Policies
         options.AddPolicy(GridWorkerOnly, p => p.RequireRole(PortalRoles.GridWorker));
         options.AddPolicy(PortalStaff, p => p.RequireRole(PortalRoles.SubDistrictCommittee, PortalRoles.CommunityCommittee, PortalRoles.PairedUnit, PortalRoles.GridWorker));
         options.AddPolicy(VolunteerOnly, p => p.RequireRole(PortalRoles.Volunteer));
+        options.AddPolicy(PairedUnitOnly, p => p.RequireRole(PortalRoles.PairedUnit));
+        options.AddPolicy(CommunityOrUnit, p => p.RequireRole(PortalRoles.CommunityCommittee, PortalRoles.PairedUnit));
+        options.AddPolicy(SubDistrictOrUnit, p => p.RequireRole(PortalRoles.SubDistrictCommittee, PortalRoles.PairedUnit));
         options.AddPolicy(VolunteerLedger, p => p.RequireRole(PortalRoles.SubDistrictCommittee, PortalRoles.CommunityCommittee, PortalRoles.PairedUnit));
         options.AddPolicy(AllianceMembers, p => p.RequireRole(PortalRoles.SubDistrictCommittee, PortalRoles.CommunityCommittee, PortalRoles.PairedUnit));
     }
