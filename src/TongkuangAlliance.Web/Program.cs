@@ -110,13 +110,16 @@ builder.Services
         o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
         o.ModelBinderProviders.Insert(0, new TongkuangAlliance.Web.Infrastructure.ModelBinding.TolerantBooleanModelBinderProvider());
         o.Conventions.Add(new StaffOnlyConvention());
+        o.Conventions.Add(new TongkuangAlliance.Web.Infrastructure.FeatureFolders.FeatureConvention());
         o.ModelMetadataDetailsProviders.Add(new LocalizedImplicitRequiredProvider());
     })
     .AddViewLocalization()
     .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)))
     .AddRazorOptions(o =>
     {
-        // Feature folders: Features/<Controller>/<View>.cshtml, shared views in Features/Shared.
+        // Feature folders: the controller's namespace folder (FeatureViewLocationExpander), then
+        // Features/<Controller>/<View>.cshtml, shared views in Features/Shared.
+        o.ViewLocationExpanders.Add(new TongkuangAlliance.Web.Infrastructure.FeatureFolders.FeatureViewLocationExpander());
         o.ViewLocationFormats.Clear();
         o.ViewLocationFormats.Add("/Features/{1}/{0}" + RazorViewEngine.ViewExtension);
         o.ViewLocationFormats.Add("/Features/Shared/{0}" + RazorViewEngine.ViewExtension);
