@@ -6,7 +6,7 @@ namespace TongkuangAlliance.UnitTests.Structure;
 
 /// <summary>
 /// What the database itself refuses, on SQLite created by the real migrations: a second active pairing of one
-/// unit and one community (the filtered index of migration ActivePairingUnique), and how
+/// unit and one community (the filtered unique index <see cref="TongkuangAlliance.Core.Data.Configurations.PairingConfiguration.ActivePairingIndex"/>), and how
 /// <see cref="UniqueViolation.IsUniqueViolation"/> tells a unique index's refusal from other failed saves.
 /// </summary>
 public sealed class UniqueIndexTests : IDisposable

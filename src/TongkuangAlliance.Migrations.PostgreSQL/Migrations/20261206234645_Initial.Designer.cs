@@ -12,8 +12,8 @@ using TongkuangAlliance.Core.Data;
 namespace TongkuangAlliance.Migrations.PostgreSQL.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261201112701_AuditSubDistrict")]
-    partial class AuditSubDistrict
+    [Migration("20261206234645_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -580,6 +580,13 @@ namespace TongkuangAlliance.Migrations.PostgreSQL.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("WithdrawalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("WithdrawnAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CaseId");
@@ -683,6 +690,9 @@ namespace TongkuangAlliance.Migrations.PostgreSQL.Migrations
                     b.Property<DateTime>("RegisteredAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("RegisteredDay")
+                        .HasColumnType("integer");
+
                     b.Property<int>("ReopenCount")
                         .HasColumnType("integer");
 
@@ -709,6 +719,12 @@ namespace TongkuangAlliance.Migrations.PostgreSQL.Migrations
 
                     b.Property<DateTime?>("ResolvedAtUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("ResolvedDay")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ResolvedMonth")
+                        .HasColumnType("integer");
 
                     b.Property<int>("Revision")
                         .HasColumnType("integer");
@@ -773,9 +789,12 @@ namespace TongkuangAlliance.Migrations.PostgreSQL.Migrations
 
                     b.HasIndex("UpdateDueAtUtc");
 
-                    b.HasIndex("CommunityId", "ResolvedAtUtc");
+                    b.HasIndex("CommunityId", "RegisteredAtUtc", "ResolvedAtUtc");
 
-                    b.HasIndex("CommunityId", "Status");
+                    b.HasIndex("CommunityId", "Status", "AcceptDueAtUtc", "ResolveDueAtUtc");
+
+                    b.HasIndex("CommunityId", "ResolvedAtUtc", "Kind", "ResolvedMonth", "ResolvedDay", "RegisteredDay", "EscalatedAtUtc")
+                        .HasDatabaseName("IX_Cases_Dashboard_Resolved");
 
                     b.ToTable("Cases", t =>
                         {
@@ -933,6 +952,13 @@ namespace TongkuangAlliance.Migrations.PostgreSQL.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("RemovalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("RemovedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(30)
@@ -1004,7 +1030,7 @@ namespace TongkuangAlliance.Migrations.PostgreSQL.Migrations
 
                     b.HasIndex("CaseId");
 
-                    b.HasIndex("Date", "CaseId");
+                    b.HasIndex("Date", "CaseId", "Satisfaction");
 
                     b.ToTable("FollowUps");
                 });
@@ -2002,6 +2028,10 @@ namespace TongkuangAlliance.Migrations.PostgreSQL.Migrations
 
                     b.HasIndex("CommunityId", "MemberUnitId");
 
+                    b.HasIndex(new[] { "CommunityId", "MemberUnitId" }, "IX_Pairings_CommunityId_MemberUnitId_Active")
+                        .IsUnique()
+                        .HasFilter("\"EndDate\" IS NULL");
+
                     b.ToTable("Pairings");
                 });
 
@@ -2164,12 +2194,12 @@ namespace TongkuangAlliance.Migrations.PostgreSQL.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CheckedInAtUtc");
-
                     b.HasIndex("ActivityId", "PartyMemberId")
                         .IsUnique();
 
                     b.HasIndex("PartyMemberId", "CheckedInAtUtc");
+
+                    b.HasIndex("CheckedInAtUtc", "ActivityId", "PartyMemberId", "Minutes");
 
                     b.ToTable("CheckIns");
                 });

@@ -12,8 +12,8 @@ using TongkuangAlliance.Core.Data;
 namespace TongkuangAlliance.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261201103853_DashboardIndexes")]
-    partial class DashboardIndexes
+    [Migration("20261206234627_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -531,6 +531,9 @@ namespace TongkuangAlliance.Migrations.SqlServer.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<int?>("SubDistrictId")
+                        .HasColumnType("int");
+
                     b.Property<string>("UserId")
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
@@ -540,6 +543,8 @@ namespace TongkuangAlliance.Migrations.SqlServer.Migrations
                     b.HasIndex("AtUtc");
 
                     b.HasIndex("EntityType", "EntityId");
+
+                    b.HasIndex("SubDistrictId", "AtUtc");
 
                     b.ToTable("AuditEntries");
                 });
@@ -609,6 +614,13 @@ namespace TongkuangAlliance.Migrations.SqlServer.Migrations
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("WithdrawalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTime?>("WithdrawnAtUtc")
+                        .HasColumnType("datetime2");
 
                     b.HasKey("Id");
 
@@ -713,6 +725,9 @@ namespace TongkuangAlliance.Migrations.SqlServer.Migrations
                     b.Property<DateTime>("RegisteredAtUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<int>("RegisteredDay")
+                        .HasColumnType("int");
+
                     b.Property<int>("ReopenCount")
                         .HasColumnType("int");
 
@@ -739,6 +754,12 @@ namespace TongkuangAlliance.Migrations.SqlServer.Migrations
 
                     b.Property<DateTime?>("ResolvedAtUtc")
                         .HasColumnType("datetime2");
+
+                    b.Property<int?>("ResolvedDay")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("ResolvedMonth")
+                        .HasColumnType("int");
 
                     b.Property<int>("Revision")
                         .HasColumnType("int");
@@ -808,9 +829,12 @@ namespace TongkuangAlliance.Migrations.SqlServer.Migrations
 
                     b.HasIndex("UpdateDueAtUtc");
 
-                    b.HasIndex("CommunityId", "ResolvedAtUtc");
+                    b.HasIndex("CommunityId", "RegisteredAtUtc", "ResolvedAtUtc");
 
-                    b.HasIndex("CommunityId", "Status");
+                    b.HasIndex("CommunityId", "Status", "AcceptDueAtUtc", "ResolveDueAtUtc");
+
+                    b.HasIndex("CommunityId", "ResolvedAtUtc", "Kind", "ResolvedMonth", "ResolvedDay", "RegisteredDay", "EscalatedAtUtc")
+                        .HasDatabaseName("IX_Cases_Dashboard_Resolved");
 
                     b.ToTable("Cases", t =>
                         {
@@ -973,6 +997,13 @@ namespace TongkuangAlliance.Migrations.SqlServer.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<string>("RemovalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTime?>("RemovedAtUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(30)
@@ -1054,7 +1085,7 @@ namespace TongkuangAlliance.Migrations.SqlServer.Migrations
 
                     b.HasIndex("CaseId");
 
-                    b.HasIndex("Date", "CaseId");
+                    b.HasIndex("Date", "CaseId", "Satisfaction");
 
                     b.ToTable("FollowUps");
                 });
@@ -2125,6 +2156,10 @@ namespace TongkuangAlliance.Migrations.SqlServer.Migrations
 
                     b.HasIndex("CommunityId", "MemberUnitId");
 
+                    b.HasIndex(new[] { "CommunityId", "MemberUnitId" }, "IX_Pairings_CommunityId_MemberUnitId_Active")
+                        .IsUnique()
+                        .HasFilter("[EndDate] IS NULL");
+
                     b.ToTable("Pairings");
                 });
 
@@ -2302,12 +2337,12 @@ namespace TongkuangAlliance.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CheckedInAtUtc");
-
                     b.HasIndex("ActivityId", "PartyMemberId")
                         .IsUnique();
 
                     b.HasIndex("PartyMemberId", "CheckedInAtUtc");
+
+                    b.HasIndex("CheckedInAtUtc", "ActivityId", "PartyMemberId", "Minutes");
 
                     b.ToTable("CheckIns");
                 });
