@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Authorization.Infrastructure;
+
+namespace TongkuangAlliance.Web.Authorization;
+
+/// <summary>What may be done to an activity (or a community's calendar), decided by <see cref="ActivityAuthorizationHandler"/>.</summary>
+public static class ActivityOperations
+{
+    /// <summary>Schedule an activity in the community (a new one, or a copy of this one).</summary>
+    public static readonly OperationAuthorizationRequirement Schedule = new() { Name = "Activity.Schedule" };
+
+    public static readonly OperationAuthorizationRequirement Edit = new() { Name = "Activity.Edit" };
+
+    public static readonly OperationAuthorizationRequirement Cancel = new() { Name = "Activity.Cancel" };
+
+    /// <summary>Record results, collect residents' difficulties and raise a case from one.</summary>
+    public static readonly OperationAuthorizationRequirement RecordResults = new() { Name = "Activity.RecordResults" };
+
+    /// <summary>Read the names and phones of the residents whose difficulties were collected, and the cases raised.</summary>
+    public static readonly OperationAuthorizationRequirement SeeResidents = new() { Name = "Activity.SeeResidents" };
+
+    /// <summary>Sign volunteers up, withdraw them, check them in at the desk, correct check-ins, show the QR code.</summary>
+    public static readonly OperationAuthorizationRequirement ManageVolunteers = new() { Name = "Activity.ManageVolunteers" };
+
+    /// <summary>Confirm the participation of the user's own unit (and say what it brings): invited units only.</summary>
+    public static readonly OperationAuthorizationRequirement ConfirmParticipation = new() { Name = "Activity.ConfirmParticipation" };
+
+    /// <summary>Create or replace the community's iCalendar feed token.</summary>
+    public static readonly OperationAuthorizationRequirement RegenerateFeed = new() { Name = "Activity.RegenerateFeed" };
+}
