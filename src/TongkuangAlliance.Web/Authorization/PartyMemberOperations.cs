@@ -23,7 +23,7 @@ public static class PartyMemberOperations
     /// <summary>Import a spreadsheet of members onto the unit's books (<see cref="PartyMemberResource.ForUnit"/>).</summary>
     public static readonly OperationAuthorizationRequirement Import = new() { Name = Names.Import };
 
-    /// <summary>The operations' names, as constants for the handler's switch.</summary>
+    /// <summary>The operations' names, as constants for the handler's switch (and so that no resource-key scan mistakes them for texts).</summary>
     public static class Names
     {
         public const string RegisterInCommunity = "PartyMember.RegisterInCommunity";
