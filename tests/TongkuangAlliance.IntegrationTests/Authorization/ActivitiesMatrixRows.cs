@@ -50,20 +50,20 @@ public sealed class ActivitiesMatrixRows : IMatrixRows
         new("POST", "Activities", "Edit", _ => $"/Activities/Edit/{SouthPlanned}", SouthStaff(), _ => EmptyActivity),
         // No reason: refused, the page says why.
         new("POST", "Activities", "Cancel", _ => $"/Activities/Cancel/{SouthPlanned}", SouthStaff(), Stale(new() { ["reason"] = "" })),
-        new("GET", "Activities", "Results", _ => $"/Activities/Results/{SouthHeld}", SouthStaff()),
+        new("GET", "ActivityResults", "Results", _ => $"/Activities/Results/{SouthHeld}", SouthStaff()),
         // A negative count: re-displayed with a message.
-        new("POST", "Activities", "Results", _ => $"/Activities/Results/{SouthHeld}", SouthStaff(),
+        new("POST", "ActivityResults", "Results", _ => $"/Activities/Results/{SouthHeld}", SouthStaff(),
             _ => new() { ["Input.DisputesMediated"] = "-1", ["Input.Version"] = Guid.Empty.ToString() }),
-        new("POST", "Activities", "AddDifficulty", _ => $"/Activities/AddDifficulty/{SouthHeld}", SouthStaff(), Stale(new() { ["description"] = "" })),
+        new("POST", "ActivityResults", "AddDifficulty", _ => $"/Activities/AddDifficulty/{SouthHeld}", SouthStaff(), Stale(new() { ["description"] = "" })),
         // The case-from-difficulty action: no category chosen, so no case is made.
-        new("POST", "Activities", "RaiseCase", _ => $"/Activities/RaiseCase/{SouthHeld}", SouthStaff(),
+        new("POST", "ActivityResults", "RaiseCase", _ => $"/Activities/RaiseCase/{SouthHeld}", SouthStaff(),
             Stale(new() { ["difficultyId"] = SouthDifficulty.ToString(System.Globalization.CultureInfo.InvariantCulture), ["categoryId"] = "0" })),
         // Only an invited unit confirms: 铜矿工程部 is invited (a stale version changes nothing); 铜矿中学 gets 404.
         new("POST", "Activities", "Confirm", _ => $"/Activities/Confirm/{SouthPlanned}",
             Expect(Outcome.SignIn, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden, Outcome.Ok, Outcome.NotFound, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden), Stale()),
         // The iCalendar feed is anonymous with a valid token (the 404 for a wrong or replaced token is in ActivityFeedTests).
-        new("GET", "Activities", "Feed", _ => $"/calendar/{SouthFeedToken}.ics", All(Outcome.Ok, Outcome.Ok)),
-        new("POST", "Activities", "RegenerateFeed", ids => $"/Activities/RegenerateFeed/{ids.NorthCommunity}",
+        new("GET", "CalendarFeed", "Feed", _ => $"/calendar/{SouthFeedToken}.ics", All(Outcome.Ok, Outcome.Ok)),
+        new("POST", "CalendarFeed", "RegenerateFeed", ids => $"/Activities/RegenerateFeed/{ids.NorthCommunity}",
             Expect(Outcome.SignIn, Outcome.Ok, Outcome.NotFound, Outcome.Ok, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden), _ => []),
 
         new("GET", "ServiceKinds", "Index", _ => "/ServiceKinds", SubDistrictOnly()),

@@ -127,6 +127,34 @@ public sealed class ActivityInput
     public bool ConfirmOverlap { get; set; }
 
     public Guid Version { get; set; }
+
+    /// <summary>The form filled from an activity (to edit it, or to copy it).</summary>
+    public void Fill(Activity a)
+    {
+        CommunityId = a.CommunityId;
+        CompoundId = a.CompoundId;
+        Kind = a.Kind;
+        Stream = a.Stream;
+        Title = a.Title;
+        Place = a.Place;
+        StartAt = ChinaTime.FromUtc(a.StartUtc);
+        EndAt = ChinaTime.FromUtc(a.EndUtc);
+        Organiser = a.Organiser;
+        OrganiserUnitId = a.OrganiserUnitId;
+        Description = a.Description;
+        Services = [.. a.Services.Where(s => s.IsOffered).Select(s => new ServiceInput { ServiceKindId = s.ServiceKindId, Offered = true, Volunteers = s.VolunteersNeeded })];
+        UnitIds = [.. a.Units.Where(u => u.IsInvited).Select(u => u.MemberUnitId)];
+        Version = a.Version;
+    }
+
+    /// <summary>What the form says, as the domain takes it (China times to UTC, only the services offered).</summary>
+    public ActivityDetails ToDetails() => new(
+        CommunityId, CompoundId, Kind, Stream, Title, Place,
+        StartAt is { } start ? ChinaTime.ToUtc(start) : default,
+        EndAt is { } end ? ChinaTime.ToUtc(end) : default,
+        Organiser, OrganiserUnitId, Description,
+        [.. Services.Where(s => s.Offered).Select(s => new PlannedService(s.ServiceKindId, s.Volunteers ?? 0))],
+        UnitIds);
 }
 
 public sealed class ActivityFormViewModel

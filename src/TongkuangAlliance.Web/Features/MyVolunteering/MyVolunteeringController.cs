@@ -33,24 +33,8 @@ public sealed class MyVolunteeringController(AppDbContext db, VolunteerActions a
         if (me is null) return NotFound();
         ViewData["Title"] = l["MyVolunteering.Title"];
         var now = Now;
-        var signUps = await db.ActivitySignUps.AsNoTracking().VisibleTo(scope)
-            .Where(s => s.Status != SignUpStatus.Withdrawn && s.Activity!.EndUtc > now)
-            .OrderBy(s => s.Activity!.StartUtc)
-            .Select(s => new MySignUpRow(s.Id, s.ActivityId, s.Activity!.Title, s.Activity.StartUtc, s.Activity.EndUtc, s.ActivityService!.ServiceKind!.Name, s.Status,
-                s.Status == SignUpStatus.Waitlisted
-                    ? db.ActivitySignUps.Count(o => o.ActivityServiceId == s.ActivityServiceId && o.Status == SignUpStatus.Waitlisted
-                        && (o.QueuedAtUtc < s.QueuedAtUtc || (o.QueuedAtUtc == s.QueuedAtUtc && o.Id < s.Id))) + 1
-                    : 0))
-            .ToListAsync(cancellationToken);
-        var signedUpIds = signUps.Select(s => s.ActivityId).ToList();
-        var open = await db.Activities.AsNoTracking()
-            .Where(a => a.CommunityId == me.HomeCommunityId && a.Status == ActivityStatus.Planned && a.StartUtc > now && !signedUpIds.Contains(a.Id))
-            .OrderBy(a => a.StartUtc).Take(10)
-            .Select(a => new OpenActivityRow(a.Id, a.Title, a.Place, a.StartUtc, a.EndUtc,
-                a.Services.Where(s => s.IsOffered && s.VolunteersNeeded > 0).OrderBy(s => s.ServiceKind!.SortOrder)
-                    .Select(s => new OpenServiceRow(s.Id, s.ServiceKind!.Name, s.VolunteersNeeded,
-                        db.ActivitySignUps.Count(o => o.ActivityServiceId == s.Id && o.Status == SignUpStatus.Confirmed))).ToList()))
-            .ToListAsync(cancellationToken);
+        var signUps = await SignUpsAsync(scope, now, cancellationToken);
+        var open = await OpenAsync(me.HomeCommunityId, [.. signUps.Select(s => s.ActivityId)], now, cancellationToken);
         var checkIns = await db.CheckIns.AsNoTracking().VisibleTo(scope)
             .OrderByDescending(c => c.CheckedInAtUtc).Take(50)
             .Select(c => new MyCheckInRow(c.Activity!.Title, c.Activity.Community!.Name, c.CheckedInAtUtc, c.CheckedOutAtUtc, c.Minutes, c.Source))
@@ -67,6 +51,29 @@ public sealed class MyVolunteeringController(AppDbContext db, VolunteerActions a
             TotalMinutes = totals?.All ?? 0, HalfYearMinutes = totals?.HalfYear ?? 0,
         });
     }
+
+    /// <summary>The volunteer's sign-ups for activities not yet over, with their place on a waitlist.</summary>
+    private Task<List<MySignUpRow>> SignUpsAsync(UserScope scope, DateTime now, CancellationToken cancellationToken) =>
+        db.ActivitySignUps.AsNoTracking().VisibleTo(scope)
+            .Where(s => s.Status != SignUpStatus.Withdrawn && s.Activity!.EndUtc > now)
+            .OrderBy(s => s.Activity!.StartUtc)
+            .Select(s => new MySignUpRow(s.Id, s.ActivityId, s.Activity!.Title, s.Activity.StartUtc, s.Activity.EndUtc, s.ActivityService!.ServiceKind!.Name, s.Status,
+                s.Status == SignUpStatus.Waitlisted
+                    ? db.ActivitySignUps.Count(o => o.ActivityServiceId == s.ActivityServiceId && o.Status == SignUpStatus.Waitlisted
+                        && (o.QueuedAtUtc < s.QueuedAtUtc || (o.QueuedAtUtc == s.QueuedAtUtc && o.Id < s.Id))) + 1
+                    : 0))
+            .ToListAsync(cancellationToken);
+
+    /// <summary>The home community's next planned activities the volunteer has not signed up for, with the places left per service.</summary>
+    private Task<List<OpenActivityRow>> OpenAsync(int communityId, List<int> signedUpIds, DateTime now, CancellationToken cancellationToken) =>
+        db.Activities.AsNoTracking()
+            .Where(a => a.CommunityId == communityId && a.Status == ActivityStatus.Planned && a.StartUtc > now && !signedUpIds.Contains(a.Id))
+            .OrderBy(a => a.StartUtc).Take(10)
+            .Select(a => new OpenActivityRow(a.Id, a.Title, a.Place, a.StartUtc, a.EndUtc,
+                a.Services.Where(s => s.IsOffered && s.VolunteersNeeded > 0).OrderBy(s => s.ServiceKind!.SortOrder)
+                    .Select(s => new OpenServiceRow(s.Id, s.ServiceKind!.Name, s.VolunteersNeeded,
+                        db.ActivitySignUps.Count(o => o.ActivityServiceId == s.Id && o.Status == SignUpStatus.Confirmed))).ToList()))
+            .ToListAsync(cancellationToken);
 
     /// <summary>Signs the volunteer up for a service of a coming activity of their home community.</summary>
     [HttpPost]
@@ -168,7 +175,7 @@ public sealed class MyVolunteeringController(AppDbContext db, VolunteerActions a
     {
         var scope = User.Scope();
         var memberId = scope.PartyMemberId ?? 0;
-        var model = await VolunteersController.CertificateAsync(db, scope, memberId, from, to, clock, cancellationToken);
+        var model = await VolunteerCertificate.LoadAsync(db, scope, memberId, from, to, clock, cancellationToken);
         if (model is null) return NotFound();
         ViewData["Title"] = l["Certificate.Title"];
         return View("~/Features/Volunteers/Certificate.cshtml", model);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using TongkuangAlliance.Core.Identity;
 using TongkuangAlliance.Core.Scoping;
+using TongkuangAlliance.Web.Infrastructure.FeatureFolders;
 
 namespace TongkuangAlliance.Web.Features.Shared;
 
@@ -70,7 +71,10 @@ public sealed class NavigationViewComponent(IStringLocalizer<SharedResource> l) 
                 items.Add(new(l["Certificate.Title"], "MyVolunteering", "Certificate"));
                 break;
         }
-        var current = (string?)ViewContext.RouteData.Values["controller"];
+        // The page's feature, not its controller: a feature split into several controllers (the calendar and its results) lights one item.
+        var current = ViewContext.ActionDescriptor.Properties.TryGetValue(FeatureConvention.Key, out var feature) && feature is string name
+            ? name
+            : (string?)ViewContext.RouteData.Values["controller"];
         ViewData["CurrentController"] = current;
         return View(items);
     }
