@@ -6,7 +6,8 @@ namespace TongkuangAlliance.IntegrationTests.Authorization;
 /// 多元解纷中心 (cases): staff only. The sub-district, 南区社区 and the grid worker of its grid (GridIn) work the
 /// 南区 case; 北区社区 and the grid worker of another 南区 grid (GridOut) get 404 on it;
 /// paired units are refused by role everywhere (they see only their terms, elsewhere). The POSTs send forms the
-/// case's rules refuse (or a stale version), so the matrix changes nothing.
+/// case's rules refuse (or a stale version), so the matrix changes nothing. The list, export and case page are
+/// CasesController's; intake (Create, Edit) CaseIntakeController's and the steps CaseStepsController's, at the same /Cases/… URLs.
 /// </summary>
 public sealed class CasesMatrixRows : IMatrixRows
 {
@@ -24,19 +25,19 @@ public sealed class CasesMatrixRows : IMatrixRows
         _ => new Dictionary<string, string>(fields ?? new Dictionary<string, string>()) { ["version"] = Guid.Empty.ToString() };
 
     private static MatrixRow Step(string action, Dictionary<string, string>? fields = null, Dictionary<Persona, Outcome>? expected = null) =>
-        new("POST", "Cases", action, ids => $"/Cases/{action}/{ids.SouthCase}", expected ?? SouthCase(), Stale(fields));
+        new("POST", "CaseSteps", action, ids => $"/Cases/{action}/{ids.SouthCase}", expected ?? SouthCase(), Stale(fields));
 
     public IEnumerable<MatrixRow> Rows() =>
     [
         new("GET", "Cases", "Index", _ => "/Cases", Staff()),
         new("GET", "Cases", "Mine", _ => "/Cases/Mine", Staff()),
         new("GET", "Cases", "Export", _ => "/Cases/Export?q=nothing-matches", Staff()),
-        new("GET", "Cases", "Create", _ => "/Cases/Create", Staff()),
+        new("GET", "CaseIntake", "Create", _ => "/Cases/Create", Staff()),
         // Nothing filled in: the form re-displays with messages.
-        new("POST", "Cases", "Create", _ => "/Cases/Create", Staff(), _ => new() { ["Input.Title"] = "" }),
+        new("POST", "CaseIntake", "Create", _ => "/Cases/Create", Staff(), _ => new() { ["Input.Title"] = "" }),
         new("GET", "Cases", "Details", ids => $"/Cases/Details/{ids.SouthCase}", SouthCase()),
-        new("GET", "Cases", "Edit", ids => $"/Cases/Edit/{ids.SouthCase}", SouthCase()),
-        new("POST", "Cases", "Edit", ids => $"/Cases/Edit/{ids.SouthCase}", SouthCase(), _ => new() { ["Input.Title"] = "" }),
+        new("GET", "CaseIntake", "Edit", ids => $"/Cases/Edit/{ids.SouthCase}", SouthCase()),
+        new("POST", "CaseIntake", "Edit", ids => $"/Cases/Edit/{ids.SouthCase}", SouthCase(), _ => new() { ["Input.Title"] = "" }),
         // Only writes an audit row (who looked), which is the point.
         new("POST", "Cases", "RevealPhone", ids => $"/Cases/RevealPhone/{ids.SouthCase}", SouthCase(), _ => new()),
         Step("Accept"),

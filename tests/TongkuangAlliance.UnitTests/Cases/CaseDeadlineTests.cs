@@ -128,6 +128,12 @@ public sealed class CaseDeadlineTests(CaseTestData data) : IClassFixture<CaseTes
             Assert.Equal(cases.Where(c => c.IsOverdue(now)).Select(c => c.Id).OrderBy(i => i), overdue);
             var stale = db.Cases.Where(c => ids.Contains(c.Id)).Where(Case.StaleAt(now)).Select(c => c.Id).OrderBy(i => i).ToList();
             Assert.Equal(cases.Where(c => c.IsStale(now)).Select(c => c.Id).OrderBy(i => i), stale);
+            // A list's projection carries the same flags, by the same rules.
+            var projected = db.Cases.Where(c => ids.Contains(c.Id)).SelectWithDeadlines(now, (c, isOverdue, isStale) => new { c.Id, isOverdue, isStale }).ToList();
+            Assert.Equal(overdue, projected.Where(p => p.isOverdue).Select(p => p.Id).OrderBy(i => i));
+            Assert.Equal(stale, projected.Where(p => p.isStale).Select(p => p.Id).OrderBy(i => i));
+            Assert.Equal(cases.Where(c => c.IsOverdue(now) || c.IsEscalated && c.IsOpen).Select(c => c.Id).OrderBy(i => i),
+                db.Cases.Where(c => ids.Contains(c.Id)).Where(Case.EscalatedOrOverdueAt(now)).Select(c => c.Id).OrderBy(i => i));
             anyOverdue |= overdue.Count > 0;
             anyStale |= stale.Count > 0;
         }

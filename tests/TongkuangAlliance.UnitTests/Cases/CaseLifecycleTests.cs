@@ -112,6 +112,62 @@ public sealed class CaseLifecycleTests(CaseTestData data) : IClassFixture<CaseTe
         }
     }
 
+    private static readonly Dictionary<string, CaseStep> StepOf = new()
+    {
+        ["Accept"] = CaseStep.Accept, ["StartMediation"] = CaseStep.StartMediation, ["RecordSession"] = CaseStep.RecordSession,
+        ["AddParty"] = CaseStep.AddParty, ["AddTerm"] = CaseStep.AddTerm, ["Resolve"] = CaseStep.Resolve, ["RecordFollowUp"] = CaseStep.FollowUp,
+        ["Close"] = CaseStep.Close, ["CloseEarly"] = CaseStep.CloseEarly, ["Escalate"] = CaseStep.Escalate, ["Reopen"] = CaseStep.Reopen,
+        ["AddProgressNote"] = CaseStep.AddNote, ["UpdateDetails"] = CaseStep.Edit, ["AssignHandler"] = CaseStep.ChangeHandler,
+    };
+
+    /// <summary>The case lists as available exactly the steps its methods take in that stage (one rule for both).</summary>
+    [Theory]
+    [MemberData(nameof(Combinations))]
+    public async Task A_step_is_listed_as_available_exactly_where_the_lifecycle_allows_it(string stepName, Stage stage)
+    {
+        var step = Steps.Single(s => s.Name == stepName);
+        var id = await data.ArrangeAsync(stage);
+
+        using var db = data.CreateContext();
+        var kase = Load(db, id);
+        Assert.Equal(step.AllowedIn.Contains(stage), kase.AvailableSteps().Contains(StepOf[stepName]));
+    }
+
+    [Fact]
+    public async Task Steps_that_pick_a_term_or_a_party_are_listed_only_while_there_is_one_to_pick()
+    {
+        var id = await data.ArrangeAsync(Stage.InMediation);
+        using var db = data.CreateContext();
+        var kase = Load(db, id);
+        Assert.Contains(CaseStep.RemoveParty, kase.AvailableSteps());
+        Assert.Contains(CaseStep.AddTerm, kase.AvailableSteps());
+        var pending = kase.Terms.Any(t => t.Status == AgreementTermStatus.Pending);
+        Assert.Equal(pending, kase.AvailableSteps().Contains(CaseStep.FulfilTerm));
+        Assert.Equal(pending, kase.AvailableSteps().Contains(CaseStep.WithdrawTerm));
+        foreach (var term in kase.Terms.Where(t => t.Status == AgreementTermStatus.Pending).ToList())
+            kase.WithdrawTerm(term.Id, "录入错误", Later, data.HandlerId);
+        Assert.DoesNotContain(CaseStep.FulfilTerm, kase.AvailableSteps());
+        Assert.DoesNotContain(CaseStep.WithdrawTerm, kase.AvailableSteps());
+        Assert.Contains(CaseStep.Resolve, kase.AvailableSteps());
+    }
+
+    [Fact]
+    public async Task An_escalated_case_lists_take_over_and_hand_back_but_not_escalate()
+    {
+        var id = await data.ArrangeAsync(Stage.InMediation);
+        using var db = data.CreateContext();
+        var kase = Load(db, id);
+        Assert.Contains(CaseStep.Escalate, kase.AvailableSteps());
+        Assert.DoesNotContain(CaseStep.TakeOver, kase.AvailableSteps());
+        kase.Escalate("需街道协调", Later, data.HandlerId);
+        Assert.DoesNotContain(CaseStep.Escalate, kase.AvailableSteps());
+        Assert.Contains(CaseStep.TakeOver, kase.AvailableSteps());
+        Assert.Contains(CaseStep.HandBack, kase.AvailableSteps());
+        kase.TakeOver(null, null, Later, data.HandlerId);
+        Assert.DoesNotContain(CaseStep.TakeOver, kase.AvailableSteps());
+        Assert.Contains(CaseStep.HandBack, kase.AvailableSteps());
+    }
+
     [Fact]
     public async Task Recording_a_session_on_an_accepted_case_starts_mediation_first()
     {

@@ -68,6 +68,9 @@ public sealed class CaseIndexViewModel
     public required IReadOnlyList<Option> Communities { get; init; }
     public required IReadOnlyList<Option> Categories { get; init; }
     public bool ShowCommunityFilter { get; init; }
+
+    /// <summary>The link to the categories and their deadlines (the sub-district's page).</summary>
+    public bool CanManageCategories { get; init; }
 }
 
 public static class CaseStatusStyle
@@ -229,10 +232,33 @@ public sealed class CaseDetailsViewModel
     public CaseCorrections Corrections { get; init; } = CaseCorrections.None;
 }
 
-/// <summary>Which step forms are legal now (decided in the controller from the case's state and the user's role).</summary>
-public sealed record CaseSteps(
-    bool Edit, bool Accept, bool StartMediation, bool AddParty, bool RecordSession, bool AddTerm, bool FulfilTerm,
-    bool Resolve, bool FollowUp, bool Close, bool CloseEarly, bool Escalate, bool TakeOver, bool HandBack, bool Reopen, bool AddNote);
+/// <summary>
+/// Which step forms the page shows: the steps the case's state allows (<see cref="Case.AvailableSteps"/>) that the user may
+/// take (the case authorization handler), both decided by <see cref="CaseDetailsQuery"/>.
+/// </summary>
+public sealed record CaseSteps(IReadOnlySet<CaseStep> Shown)
+{
+    public bool Edit => Shown.Contains(CaseStep.Edit);
+    public bool Accept => Shown.Contains(CaseStep.Accept);
+    public bool StartMediation => Shown.Contains(CaseStep.StartMediation);
+    public bool AddParty => Shown.Contains(CaseStep.AddParty);
+    public bool RecordSession => Shown.Contains(CaseStep.RecordSession);
+    public bool AddTerm => Shown.Contains(CaseStep.AddTerm);
+    public bool FulfilTerm => Shown.Contains(CaseStep.FulfilTerm);
+    public bool Resolve => Shown.Contains(CaseStep.Resolve);
+    public bool FollowUp => Shown.Contains(CaseStep.FollowUp);
+    public bool Close => Shown.Contains(CaseStep.Close);
+    public bool CloseEarly => Shown.Contains(CaseStep.CloseEarly);
+    public bool Escalate => Shown.Contains(CaseStep.Escalate);
+    public bool TakeOver => Shown.Contains(CaseStep.TakeOver);
+    public bool HandBack => Shown.Contains(CaseStep.HandBack);
+    public bool Reopen => Shown.Contains(CaseStep.Reopen);
+    public bool AddNote => Shown.Contains(CaseStep.AddNote);
+
+    /// <summary>Any step form at all under "next steps" (editing and the corrections are elsewhere on the page).</summary>
+    public bool Any => Accept || StartMediation || AddParty || RecordSession || AddTerm || FulfilTerm || Resolve
+                       || FollowUp || Close || CloseEarly || Escalate || TakeOver || HandBack || Reopen || AddNote;
+}
 
 /// <summary>When and why a party was removed or a term withdrawn (entered by mistake).</summary>
 public sealed record Correction(DateTime AtUtc, string Reason);
@@ -241,18 +267,18 @@ public sealed record Correction(DateTime AtUtc, string Reason);
 /// Correcting what was entered by mistake on a case: which correction steps the user may take now and the handler
 /// picker's current value. Removed parties and withdrawn terms carry their <see cref="Correction"/> themselves.
 /// </summary>
-public sealed class CaseCorrections
+public sealed class CaseCorrections(IReadOnlySet<CaseStep> shown)
 {
-    public static CaseCorrections None { get; } = new();
+    public static CaseCorrections None { get; } = new(new HashSet<CaseStep>());
 
     /// <summary>Withdraw a pending term: the case is not closed and has one.</summary>
-    public bool WithdrawTerm { get; init; }
+    public bool WithdrawTerm => shown.Contains(CaseStep.WithdrawTerm);
 
     /// <summary>Remove a party: the case is not closed and has a party that was not removed.</summary>
-    public bool RemoveParty { get; init; }
+    public bool RemoveParty => shown.Contains(CaseStep.RemoveParty);
 
     /// <summary>Change the handler: accepted, not closed, and the user is of the committees (the sub-district only once it took the case over).</summary>
-    public bool ChangeHandler { get; init; }
+    public bool ChangeHandler => shown.Contains(CaseStep.ChangeHandler);
 
     public string? HandlerUserId { get; init; }
 

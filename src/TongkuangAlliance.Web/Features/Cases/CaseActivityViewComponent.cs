@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using TongkuangAlliance.Core.Data;
 using TongkuangAlliance.Core.Scoping;
 
-namespace TongkuangAlliance.Web.Features.Activities;
+namespace TongkuangAlliance.Web.Features.Cases;
 
 public sealed record CaseActivityLink(int ActivityId, string Title, DateTime StartUtc);
 
