@@ -40,8 +40,8 @@ public sealed class GridWorkMatrixRows : IMatrixRows
         new("POST", "Residents", "Status", _ => "/Residents/Status", All(Ok, anonymous: Ok), _ => new() { ["Input.Number"] = "" }),
 
         new("GET", "GridWork", "Index", _ => "/GridWork", GridWorkers()),
-        new("GET", "GridWork", "Intake", ids => $"/GridWork/Intake?buildingId={ids.SouthBuilding}", GridWorkers()),
-        new("POST", "GridWork", "Intake", _ => "/GridWork/Intake", GridWorkers(), _ => new() { ["Input.Title"] = "" }),
+        new("GET", "GridIntake", "Intake", ids => $"/GridWork/Intake?buildingId={ids.SouthBuilding}", GridWorkers()),
+        new("POST", "GridIntake", "Intake", _ => "/GridWork/Intake", GridWorkers(), _ => new() { ["Input.Title"] = "" }),
         new("GET", "GridWork", "Visits", _ => "/GridWork/Visits", Ledger()),
         new("GET", "GridWork", "CreateVisit", _ => "/GridWork/CreateVisit", Ledger()),
         new("POST", "GridWork", "CreateVisit", _ => "/GridWork/CreateVisit", Ledger(), _ => new() { ["Input.Place"] = "" }),
@@ -50,7 +50,7 @@ public sealed class GridWorkMatrixRows : IMatrixRows
         new("POST", "GridWork", "VisitToCase", _ => $"/GridWork/VisitToCase/{SouthVisit}", SouthGridRecord(),
             _ => new() { ["CaseInput.Version"] = Guid.Empty.ToString(), ["CaseInput.Title"] = "" }),
         new("GET", "GridWork", "Summary", _ => "/GridWork/Summary", Expect(SignIn, Ok, Ok, Ok, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden)),
-        new("GET", "GridWork", "BuildingSheet", ids => $"/GridWork/BuildingSheet/{ids.SouthBuilding}", SouthGridRecord()),
-        new("GET", "GridWork", "GridSheet", ids => $"/GridWork/GridSheet/{ids.SouthGrid}", SouthGridRecord()),
+        new("GET", "QrSheets", "BuildingSheet", ids => $"/GridWork/BuildingSheet/{ids.SouthBuilding}", SouthGridRecord()),
+        new("GET", "QrSheets", "GridSheet", ids => $"/GridWork/GridSheet/{ids.SouthGrid}", SouthGridRecord()),
     ];
 }

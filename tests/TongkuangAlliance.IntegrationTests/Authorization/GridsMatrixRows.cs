@@ -28,16 +28,16 @@ public sealed class GridsMatrixRows : IMatrixRows
         new("GET", "Grids", "Edit", ids => $"/Grids/Edit/{ids.SouthGrid}", Change()),
         new("POST", "Grids", "Edit", ids => $"/Grids/Edit/{ids.SouthGrid}", Change(), EmptyName),
 
-        new("GET", "Grids", "CreateCompound", ids => $"/Grids/CreateCompound?communityId={ids.SouthCommunity}", Change()),
-        new("POST", "Grids", "CreateCompound", ids => $"/Grids/CreateCompound?communityId={ids.SouthCommunity}", Change(), EmptyName),
-        new("GET", "Grids", "EditCompound", ids => $"/Grids/EditCompound/{ids.SouthCompound}", Change()),
-        new("POST", "Grids", "EditCompound", ids => $"/Grids/EditCompound/{ids.SouthCompound}", Change(), EmptyName),
+        new("GET", "Compounds", "CreateCompound", ids => $"/Grids/CreateCompound?communityId={ids.SouthCommunity}", Change()),
+        new("POST", "Compounds", "CreateCompound", ids => $"/Grids/CreateCompound?communityId={ids.SouthCommunity}", Change(), EmptyName),
+        new("GET", "Compounds", "EditCompound", ids => $"/Grids/EditCompound/{ids.SouthCompound}", Change()),
+        new("POST", "Compounds", "EditCompound", ids => $"/Grids/EditCompound/{ids.SouthCompound}", Change(), EmptyName),
 
-        new("GET", "Grids", "CreateBuilding", ids => $"/Grids/CreateBuilding?gridId={ids.SouthGrid}", Change()),
-        new("POST", "Grids", "CreateBuilding", ids => $"/Grids/CreateBuilding?gridId={ids.SouthGrid}", Change(),
+        new("GET", "Buildings", "CreateBuilding", ids => $"/Grids/CreateBuilding?gridId={ids.SouthGrid}", Change()),
+        new("POST", "Buildings", "CreateBuilding", ids => $"/Grids/CreateBuilding?gridId={ids.SouthGrid}", Change(),
             ids => new() { ["Name"] = "", ["CompoundId"] = $"{ids.SouthCompound}", ["GridId"] = $"{ids.SouthGrid}" }),
-        new("GET", "Grids", "EditBuilding", ids => $"/Grids/EditBuilding/{ids.SouthBuilding}", Change()),
-        new("POST", "Grids", "EditBuilding", ids => $"/Grids/EditBuilding/{ids.SouthBuilding}", Change(),
+        new("GET", "Buildings", "EditBuilding", ids => $"/Grids/EditBuilding/{ids.SouthBuilding}", Change()),
+        new("POST", "Buildings", "EditBuilding", ids => $"/Grids/EditBuilding/{ids.SouthBuilding}", Change(),
             ids => new() { ["Name"] = "", ["CompoundId"] = $"{ids.SouthCompound}", ["GridId"] = $"{ids.SouthGrid}" }),
     ];
 }

@@ -20,7 +20,7 @@ public sealed class GridIndexViewModel
     /// <summary>The community filter, offered to the sub-district committee only (others see one community or a few).</summary>
     public IReadOnlyList<SelectListItem>? Communities { get; init; }
 
-    /// <summary>Set when the user may add grids to its own community (the community committee).</summary>
+    /// <summary>Set when the user may add grids to its own community (the community committee: CommunityAuthorizationHandler).</summary>
     public int? CreateForCommunityId { get; init; }
 
     public bool IsFiltered => !string.IsNullOrWhiteSpace(Query) || CommunityId is not null || VacantOnly;
@@ -48,6 +48,9 @@ public sealed class GridDetailsViewModel
 /// </summary>
 public sealed class StructureFormContext
 {
+    /// <summary>The controller the form posts to (Grids, Compounds or Buildings; the URLs all start with /Grids).</summary>
+    public required string Controller { get; init; }
+
     public required string Action { get; init; }
     public int? Id { get; init; }
     public required int CommunityId { get; init; }

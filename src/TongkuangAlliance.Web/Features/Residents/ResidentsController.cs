@@ -35,7 +35,6 @@ public sealed class ResidentsController(AppDbContext db, TimeProvider clock, ISt
     [HttpPost, EnableRateLimiting(ResidentChannel.SubmitPolicy)]
     public async Task<IActionResult> Report(ResidentReportInput input, CancellationToken cancellationToken)
     {
-        const string prefix = nameof(ResidentReportViewModel.Input) + ".";
         var place = input.BuildingId is { } buildingId ? await PlaceAsync(buildingId, cancellationToken) : null;
         if (!string.IsNullOrEmpty(input.Website))
         {
@@ -44,6 +43,33 @@ public sealed class ResidentsController(AppDbContext db, TimeProvider clock, ISt
             ModelState.AddModelError(string.Empty, l["Residents.Refused"]);
             return View(await FormAsync(input, place, cancellationToken));
         }
+        var category = await CheckReportAsync(input, place, cancellationToken);
+        if (!ModelState.IsValid || category is null) return View(await FormAsync(input, place, cancellationToken));
+
+        try
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            var kase = await db.RegisterCaseAsync(await CaseDetailsAsync(input, place, now, cancellationToken), category, now, null, cancellationToken);
+            logger.LogInformation("Resident case {CaseNumber} registered online", kase.Number);
+            TempData[SubmittedKey] = kase.Number;
+            return RedirectToAction(nameof(Submitted));
+        }
+        catch (DomainException error)
+        {
+            db.ChangeTracker.Clear();
+            ModelState.AddModelError(string.Empty, l[error.MessageKey]);
+            return View(await FormAsync(input, place, cancellationToken));
+        }
+    }
+
+    /// <summary>
+    /// Checks the report (the building, else a community; the kind; free text that reads like a message) and
+    /// returns the category it is filed under: the catch-all, last by convention (CaseCategory.Defaults), which
+    /// staff re-file on the case page. Null (with a form error) when intake has no active category.
+    /// </summary>
+    private async Task<CaseCategory?> CheckReportAsync(ResidentReportInput input, ResidentPlace? place, CancellationToken cancellationToken)
+    {
+        const string prefix = nameof(ResidentReportViewModel.Input) + ".";
         if (input.BuildingId is not null && place is null)
             ModelState.AddModelError(prefix + nameof(input.BuildingId), l["Case.InvalidChoice"]);
         if (place is not null) input.CommunityId = place.CommunityId;
@@ -58,31 +84,18 @@ public sealed class ResidentsController(AppDbContext db, TimeProvider clock, ISt
         }
         var category = await db.CaseCategories.Where(c => c.IsActive).OrderByDescending(c => c.SortOrder).FirstOrDefaultAsync(cancellationToken);
         if (category is null) ModelState.AddModelError(string.Empty, l["Residents.Unavailable"]);
-        if (!ModelState.IsValid) return View(await FormAsync(input, place, cancellationToken));
+        return category;
+    }
 
+    /// <summary>The case a checked report becomes: source ResidentOnline, in the building's compound and grid when it names one.</summary>
+    private async Task<CaseDetails> CaseDetailsAsync(ResidentReportInput input, ResidentPlace? place, DateTime now, CancellationToken cancellationToken)
+    {
         var building = place is null ? null
             : await db.Buildings.AsNoTracking().Where(b => b.Id == place.BuildingId).Select(b => new { b.Id, b.CompoundId, b.GridId }).SingleAsync(cancellationToken);
         var description = input.Description!.Trim();
         if (!string.IsNullOrWhiteSpace(input.PlaceDetail)) description = $"{l["Field.ResidentPlace"]}: {input.PlaceDetail.Trim()}\n{description}";
-        var now = clock.GetUtcNow().UtcDateTime;
-        try
-        {
-            // The catch-all category is last by convention (CaseCategory.Defaults): staff re-file it on the case page.
-            var details = new CaseDetails(input.Kind, CaseSource.ResidentOnline, input.Name, input.Phone!.Trim(), input.CommunityId!.Value,
-                building?.CompoundId, building?.Id, building?.GridId, ResidentChannel.TitleFrom(input.Description), description, now, CaseUrgency.Normal);
-            var kase = Case.Register(details, category!, now, null);
-            db.Cases.Add(kase);
-            await CaseNumbers.SaveNewCaseAsync(db, kase, cancellationToken);
-            logger.LogInformation("Resident case {CaseNumber} registered online", kase.Number);
-            TempData[SubmittedKey] = kase.Number;
-            return RedirectToAction(nameof(Submitted));
-        }
-        catch (DomainException error)
-        {
-            db.ChangeTracker.Clear();
-            ModelState.AddModelError(string.Empty, l[error.MessageKey]);
-            return View(await FormAsync(input, place, cancellationToken));
-        }
+        return new CaseDetails(input.Kind, CaseSource.ResidentOnline, input.Name, input.Phone!.Trim(), input.CommunityId!.Value,
+            building?.CompoundId, building?.Id, building?.GridId, ResidentChannel.TitleFrom(input.Description), description, now, CaseUrgency.Normal);
     }
 
     /// <summary>After a submission: the case number (kept in TempData, so it is shown once and not in the URL).</summary>
