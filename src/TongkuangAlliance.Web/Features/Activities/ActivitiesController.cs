@@ -37,7 +37,7 @@ public sealed class ActivitiesController(AppDbContext db, IAuthorizationService 
         ViewData["Title"] = l["Activities.Title"];
 
         var communities = await db.Communities.AsNoTracking().VisibleTo(scope).OrderBy(c => c.Name)
-            .Select(c => new Choice(c.Id, c.Name)).ToListAsync(cancellationToken);
+            .Select(c => new Option(c.Id, c.Name)).ToListAsync(cancellationToken);
         var activities = ActivityCalendar.Filtered(db.Activities.AsNoTracking().VisibleTo(scope), filter);
         var canSchedule = (await authorization.AuthorizeAsync(User, Policies.CommunityOrSubDistrict)).Succeeded;
 

@@ -54,7 +54,7 @@ public sealed class ActivityDetailsQuery(AppDbContext db, IAuthorizationService 
 
         var recordResults = await May(ActivityOperations.RecordResults);
         var categories = recordResults
-            ? await db.CaseCategories.AsNoTracking().Where(c => c.IsActive).OrderBy(c => c.SortOrder).Select(c => new Choice(c.Id, english ? c.NameEn : c.Name)).ToListAsync(ct)
+            ? await db.CaseCategories.AsNoTracking().Where(c => c.IsActive).OrderBy(c => c.SortOrder).Select(c => new Option(c.Id, english ? c.NameEn : c.Name)).ToListAsync(ct)
             : [];
         var mine = await May(ActivityOperations.ConfirmParticipation) ? units.FirstOrDefault(u => u.MemberUnitId == scope.MemberUnitId && u.IsInvited) : null;
         return new ActivityDetailsViewModel

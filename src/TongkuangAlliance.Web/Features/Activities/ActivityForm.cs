@@ -1,4 +1,5 @@
 using System.Globalization;
+using TongkuangAlliance.Web.Features.Shared;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -55,12 +56,12 @@ public sealed class ActivityForm(AppDbContext db, IAuthorizationService authoriz
         CancellationToken ct, IEnumerable<int>? existingKinds = null)
     {
         var kindsOnActivity = (existingKinds ?? []).ToList();
-        var communities = await db.Communities.AsNoTracking().VisibleTo(scope).OrderBy(c => c.Name).Select(c => new Choice(c.Id, c.Name)).ToListAsync(ct);
+        var communities = await db.Communities.AsNoTracking().VisibleTo(scope).OrderBy(c => c.Name).Select(c => new Option(c.Id, c.Name)).ToListAsync(ct);
         var compounds = await db.Compounds.AsNoTracking().VisibleTo(scope).OrderBy(c => c.Community!.Name).ThenBy(c => c.Name)
-            .Select(c => new Choice(c.Id, c.Community!.Name + " · " + c.Name, c.CommunityId)).ToListAsync(ct);
+            .Select(c => new Option(c.Id, c.Community!.Name + " · " + c.Name, c.CommunityId)).ToListAsync(ct);
         var units = await db.Pairings.AsNoTracking().VisibleTo(scope).Where(p => p.EndDate == null)
             .OrderBy(p => p.Community!.Name).ThenBy(p => p.MemberUnit!.Name)
-            .Select(p => new Choice(p.MemberUnitId, p.Community!.Name + " · " + p.MemberUnit!.Name, p.CommunityId)).ToListAsync(ct);
+            .Select(p => new Option(p.MemberUnitId, p.Community!.Name + " · " + p.MemberUnit!.Name, p.CommunityId)).ToListAsync(ct);
         if (input.CommunityId > 0 && communities.Count > 1)
         {
             compounds = [.. compounds.Where(c => c.ParentId == input.CommunityId)];

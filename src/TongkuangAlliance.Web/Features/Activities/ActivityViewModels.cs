@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using TongkuangAlliance.Web.Features.Shared;
 using TongkuangAlliance.Core.Activities;
 using TongkuangAlliance.Core.Common;
 using TongkuangAlliance.Web.Infrastructure.Paging;
@@ -34,13 +35,12 @@ public sealed record ActivityRow(int Id, string Title, DateTime StartUtc, DateTi
 
 public sealed record CalendarDay(DateOnly Date, bool InMonth, bool IsToday, IReadOnlyList<ActivityRow> Activities);
 
-public sealed record Choice(int Id, string Name, int? ParentId = null);
 
 public sealed class CalendarViewModel
 {
     public required ActivityFilter Filter { get; init; }
     public required DateOnly Month { get; init; }
-    public required IReadOnlyList<Choice> Communities { get; init; }
+    public required IReadOnlyList<Option> Communities { get; init; }
     /// <summary>Weeks of 7 days, Monday first (month view).</summary>
     public IReadOnlyList<IReadOnlyList<CalendarDay>> Weeks { get; init; } = [];
     /// <summary>A page of activities (list view).</summary>
@@ -161,9 +161,9 @@ public sealed class ActivityFormViewModel
 {
     public int? Id { get; init; }
     public required ActivityInput Input { get; init; }
-    public required IReadOnlyList<Choice> Communities { get; init; }
-    public required IReadOnlyList<Choice> Compounds { get; init; }
-    public required IReadOnlyList<Choice> Units { get; init; }
+    public required IReadOnlyList<Option> Communities { get; init; }
+    public required IReadOnlyList<Option> Compounds { get; init; }
+    public required IReadOnlyList<Option> Units { get; init; }
     public required IReadOnlyDictionary<int, string> ServiceNames { get; init; }
     public IReadOnlyList<ActivityRow> Overlaps { get; init; } = [];
     public bool CommunityFixed { get; init; }
@@ -203,7 +203,7 @@ public sealed class ActivityDetailsViewModel
     public required IReadOnlyList<UnitItem> Units { get; init; }
     public required IReadOnlyList<DifficultyItem> Difficulties { get; init; }
     public required IReadOnlyList<HistoryItem> History { get; init; }
-    public required IReadOnlyList<Choice> Categories { get; init; }
+    public required IReadOnlyList<Option> Categories { get; init; }
     public int ResidentsServed => Services.Sum(s => s.ResidentsServed ?? 0);
     public int VolunteersNeeded => Services.Where(s => s.IsOffered).Sum(s => s.VolunteersNeeded);
     public bool CanEdit { get; init; }

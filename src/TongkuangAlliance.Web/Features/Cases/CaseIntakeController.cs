@@ -45,9 +45,7 @@ public sealed class CaseIntakeController(AppDbContext db, TimeProvider clock, IS
         {
             try
             {
-                var kase = Case.Register(Details(input), category, Now, Me);
-                db.Cases.Add(kase);
-                await CaseNumbers.SaveNewCaseAsync(db, kase, cancellationToken);
+                var kase = await db.RegisterCaseAsync(Details(input), category, Now, Me, cancellationToken);
                 TempData["Success"] = l["Cases.Created", kase.Number].Value;
                 return RedirectToAction(nameof(CasesController.Details), "Cases", new { id = kase.Id });
             }

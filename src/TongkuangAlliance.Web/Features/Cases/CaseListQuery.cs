@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using TongkuangAlliance.Web.Features.Shared;
 using TongkuangAlliance.Core.Cases;
 using TongkuangAlliance.Core.Common;
 using TongkuangAlliance.Core.Dashboards;

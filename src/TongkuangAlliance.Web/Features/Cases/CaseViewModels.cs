@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using TongkuangAlliance.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using TongkuangAlliance.Core.Cases;
 using TongkuangAlliance.Core.Common;
@@ -59,7 +60,6 @@ public sealed record CaseListItem(
     public string MaskedPhone => ChinesePhone.Mask(ReporterPhone);
 }
 
-public sealed record Option(int Id, string Name);
 
 public sealed class CaseIndexViewModel
 {

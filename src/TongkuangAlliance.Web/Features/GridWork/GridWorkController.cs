@@ -11,7 +11,6 @@ using TongkuangAlliance.Core.Data;
 using TongkuangAlliance.Core.GridWork;
 using TongkuangAlliance.Core.Scoping;
 using TongkuangAlliance.Web.Authorization;
-using TongkuangAlliance.Web.Features.Cases;
 using TongkuangAlliance.Web.Features.Shared;
 using TongkuangAlliance.Web.Infrastructure.Paging;
 

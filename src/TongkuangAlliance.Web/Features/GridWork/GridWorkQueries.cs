@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using TongkuangAlliance.Web.Features.Shared;
 using TongkuangAlliance.Core.Data;
 using TongkuangAlliance.Core.Scoping;
-using TongkuangAlliance.Web.Features.Cases;
 
 namespace TongkuangAlliance.Web.Features.GridWork;
 

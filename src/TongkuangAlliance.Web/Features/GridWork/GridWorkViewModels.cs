@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using TongkuangAlliance.Web.Features.Shared;
 using TongkuangAlliance.Core.Cases;
 using TongkuangAlliance.Core.Common;
-using TongkuangAlliance.Web.Features.Cases;
 using TongkuangAlliance.Web.Infrastructure.Paging;
 using TongkuangAlliance.Web.Infrastructure.Validation;
 
@@ -35,7 +35,6 @@ public sealed class QuickIntakeInput : VisitCaseInput
     public string? Description { get; set; }
 }
 
-public sealed record GroupedOption(int Id, string Group, string Name);
 
 public sealed class QuickIntakeViewModel
 {

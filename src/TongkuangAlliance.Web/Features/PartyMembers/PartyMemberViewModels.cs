@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using TongkuangAlliance.Web.Features.Shared;
 using TongkuangAlliance.Core.Common;
 using TongkuangAlliance.Core.Volunteers;
 using TongkuangAlliance.Web.Infrastructure.Validation;
@@ -51,9 +52,7 @@ public sealed class PartyMemberInput
     public Guid Version { get; set; }
 }
 
-public sealed record Choice(int Id, string Name);
 
-public sealed record CompoundChoice(int Id, int CommunityId, string Name);
 
 /// <summary>What the form offers within the user's scope: a community committee registers its own residents, a unit its own employees.</summary>
-public sealed record PartyMemberFormOptions(IReadOnlyList<Choice> Communities, IReadOnlyList<CompoundChoice> Compounds, IReadOnlyList<Choice> Units, bool IsNew);
+public sealed record PartyMemberFormOptions(IReadOnlyList<Option> Communities, IReadOnlyList<Option> Compounds, IReadOnlyList<Option> Units, bool IsNew);

@@ -156,15 +156,15 @@ public sealed class PartyMembersController(AppDbContext db, IAuthorizationServic
     private async Task<IActionResult> FormAsync(PartyMemberInput input, bool isNew, CancellationToken cancellationToken)
     {
         var sub = User.Scope().SubDistrictId;
-        var communities = new List<Choice>();
-        foreach (var c in await db.Communities.AsNoTracking().Where(c => c.SubDistrictId == sub).OrderBy(c => c.Name).Select(c => new Choice(c.Id, c.Name)).ToListAsync(cancellationToken))
+        var communities = new List<Option>();
+        foreach (var c in await db.Communities.AsNoTracking().Where(c => c.SubDistrictId == sub).OrderBy(c => c.Name).Select(c => new Option(c.Id, c.Name)).ToListAsync(cancellationToken))
             if (await MayAsync(PartyMemberResource.InCommunity(sub, c.Id), PartyMemberOperations.RegisterInCommunity)) communities.Add(c);
-        var units = new List<Choice>();
-        foreach (var u in await db.MemberUnits.AsNoTracking().Where(u => u.SubDistrictId == sub).OrderBy(u => u.Name).Select(u => new Choice(u.Id, u.Name)).ToListAsync(cancellationToken))
+        var units = new List<Option>();
+        foreach (var u in await db.MemberUnits.AsNoTracking().Where(u => u.SubDistrictId == sub).OrderBy(u => u.Name).Select(u => new Option(u.Id, u.Name)).ToListAsync(cancellationToken))
             if (await MayAsync(PartyMemberResource.ForUnit(sub, u.Id), PartyMemberOperations.RegisterForUnit)) units.Add(u);
         var communityIds = communities.Select(c => c.Id).ToList();
         var compounds = await db.Compounds.AsNoTracking().Where(c => communityIds.Contains(c.CommunityId)).OrderBy(c => c.Name)
-            .Select(c => new CompoundChoice(c.Id, c.CommunityId, c.Name)).ToListAsync(cancellationToken);
+            .Select(c => new Option(c.Id, c.Name, c.CommunityId)).ToListAsync(cancellationToken);
         ViewData["Options"] = new PartyMemberFormOptions(communities, compounds, units, isNew);
         return View("Edit", input);
     }

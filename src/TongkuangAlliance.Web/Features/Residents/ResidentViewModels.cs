@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using TongkuangAlliance.Web.Features.Shared;
 using TongkuangAlliance.Core.Cases;
 using TongkuangAlliance.Core.Common;
-using TongkuangAlliance.Web.Features.Cases;
 
 namespace TongkuangAlliance.Web.Features.Residents;
 
@@ -52,10 +52,9 @@ public sealed class ResidentReportViewModel
     public required IReadOnlyList<Option> Communities { get; init; }
 
     /// <summary>Buildings grouped by "community · compound" for the place picker.</summary>
-    public required IReadOnlyList<BuildingOption> Buildings { get; init; }
+    public required IReadOnlyList<GroupedOption> Buildings { get; init; }
 }
 
-public sealed record BuildingOption(int Id, string Group, string Name);
 
 public sealed class ResidentStatusInput
 {

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using TongkuangAlliance.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
@@ -6,7 +7,6 @@ using Microsoft.Extensions.Localization;
 using TongkuangAlliance.Core.Cases;
 using TongkuangAlliance.Core.Common;
 using TongkuangAlliance.Core.Data;
-using TongkuangAlliance.Web.Features.Cases;
 
 namespace TongkuangAlliance.Web.Features.Residents;
 
@@ -144,7 +144,7 @@ public sealed class ResidentsController(AppDbContext db, TimeProvider clock, ISt
         var communities = await db.Communities.AsNoTracking().OrderBy(c => c.Name).Select(c => new Option(c.Id, c.Name)).ToListAsync(cancellationToken);
         var buildings = place is not null ? [] : await db.Buildings.AsNoTracking()
             .OrderBy(b => b.Grid!.Community!.Name).ThenBy(b => b.Compound!.Name).ThenBy(b => b.Name.Length).ThenBy(b => b.Name)
-            .Select(b => new BuildingOption(b.Id, b.Grid!.Community!.Name + " · " + b.Compound!.Name, b.Name))
+            .Select(b => new GroupedOption(b.Id, b.Grid!.Community!.Name + " · " + b.Compound!.Name, b.Name))
             .ToListAsync(cancellationToken);
         return new ResidentReportViewModel { Input = input, Place = place, Communities = communities, Buildings = buildings };
     }
