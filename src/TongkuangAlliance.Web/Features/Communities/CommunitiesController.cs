@@ -29,7 +29,7 @@ public sealed class CommunitiesController(AppDbContext db, IAuthorizationService
             .ToPagedListAsync(page, cancellationToken: cancellationToken);
 
         ViewData["Title"] = l["Communities.Title"];
-        return View(new CommunityIndexViewModel { Communities = list, Query = q, CanCreate = scope.Role == Core.Identity.PortalRole.SubDistrictCommittee });
+        return View(new CommunityIndexViewModel { Communities = list, Query = q, CanCreate = (await authorization.AuthorizeAsync(User, Policies.SubDistrictOnly)).Succeeded });
     }
 
     [HttpGet]
