@@ -11,7 +11,7 @@ public sealed record AccountResource(int SubDistrictId, PortalRole Role);
 public static class AccountOperations
 {
     /// <summary>Change the account's name, role and scope (the account form).</summary>
-    public static readonly OperationAuthorizationRequirement Edit = new() { Name = "Account.Edit" };
+    public static readonly OperationAuthorizationRequirement Edit = new() { Name = $"{nameof(AccountOperations)}.{nameof(Edit)}" };
 }
 
 /// <summary>

@@ -11,10 +11,10 @@ public sealed record ActionItemResource(int SubDistrictId, int? OwnerUnitId, int
 public static class ActionItemOperations
 {
     /// <summary>Report progress (100 % completes the item).</summary>
-    public static readonly OperationAuthorizationRequirement UpdateProgress = new() { Name = "ActionItem.UpdateProgress" };
+    public static readonly OperationAuthorizationRequirement UpdateProgress = new() { Name = $"{nameof(ActionItemOperations)}.{nameof(UpdateProgress)}" };
 
     /// <summary>Refuse the work as reported, with a comment the owner must answer.</summary>
-    public static readonly OperationAuthorizationRequirement SendBack = new() { Name = "ActionItem.SendBack" };
+    public static readonly OperationAuthorizationRequirement SendBack = new() { Name = $"{nameof(ActionItemOperations)}.{nameof(SendBack)}" };
 }
 
 /// <summary>

@@ -19,7 +19,7 @@ public sealed record DashboardResource(int? CommunityId, int? UnitId)
 
 public static class DashboardOperations
 {
-    public static readonly OperationAuthorizationRequirement View = new() { Name = "Dashboard.View" };
+    public static readonly OperationAuthorizationRequirement View = new() { Name = $"{nameof(DashboardOperations)}.{nameof(View)}" };
 }
 
 /// <summary>

@@ -11,7 +11,7 @@ public sealed record JointMeetingResource(int SubDistrictId, int? ConvenerCommun
 public static class JointMeetingOperations
 {
     /// <summary>Add a decision and its action item to the meeting.</summary>
-    public static readonly OperationAuthorizationRequirement RecordDecisions = new() { Name = "JointMeeting.RecordDecisions" };
+    public static readonly OperationAuthorizationRequirement RecordDecisions = new() { Name = $"{nameof(JointMeetingOperations)}.{nameof(RecordDecisions)}" };
 
     /// <summary>
     /// The community a new meeting is convened by: a community committee convenes as its own community (and

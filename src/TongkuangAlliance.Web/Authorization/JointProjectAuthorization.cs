@@ -12,10 +12,10 @@ public sealed record JointProjectResource(int SubDistrictId, int CommunityId, in
 public static class JointProjectOperations
 {
     /// <summary>Report progress (100 % completes the project).</summary>
-    public static readonly OperationAuthorizationRequirement UpdateProgress = new() { Name = "JointProject.UpdateProgress" };
+    public static readonly OperationAuthorizationRequirement UpdateProgress = new() { Name = $"{nameof(JointProjectOperations)}.{nameof(UpdateProgress)}" };
 
     /// <summary>Refuse the work as reported, with a comment the owner must answer.</summary>
-    public static readonly OperationAuthorizationRequirement SendBack = new() { Name = "JointProject.SendBack" };
+    public static readonly OperationAuthorizationRequirement SendBack = new() { Name = $"{nameof(JointProjectOperations)}.{nameof(SendBack)}" };
 }
 
 /// <summary>

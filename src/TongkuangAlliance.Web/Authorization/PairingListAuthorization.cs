@@ -11,12 +11,12 @@ public sealed record PairingListResource(int SubDistrictId, int CommunityId, int
 public static class PairingListOperations
 {
     /// <summary>Add to the year's list of needs (what the community asks for).</summary>
-    public static readonly OperationAuthorizationRequirement AddNeed = new() { Name = "PairingList.AddNeed" };
+    public static readonly OperationAuthorizationRequirement AddNeed = new() { Name = $"{nameof(PairingListOperations)}.{nameof(AddNeed)}" };
 
     /// <summary>Add to the year's list of resources (what the unit offers).</summary>
-    public static readonly OperationAuthorizationRequirement AddResource = new() { Name = "PairingList.AddResource" };
+    public static readonly OperationAuthorizationRequirement AddResource = new() { Name = $"{nameof(PairingListOperations)}.{nameof(AddResource)}" };
 
-    public static readonly OperationAuthorizationRequirement CreateProject = new() { Name = "PairingList.CreateProject" };
+    public static readonly OperationAuthorizationRequirement CreateProject = new() { Name = $"{nameof(PairingListOperations)}.{nameof(CreateProject)}" };
 }
 
 /// <summary>

@@ -20,7 +20,7 @@ public sealed record WorkOwnerResource(int? UnitId, int? CommunityId)
 public static class WorkOwnerOperations
 {
     /// <summary>Open the owner's list of commitments.</summary>
-    public static readonly OperationAuthorizationRequirement ViewCommitments = new() { Name = "WorkOwner.ViewCommitments" };
+    public static readonly OperationAuthorizationRequirement ViewCommitments = new() { Name = $"{nameof(WorkOwnerOperations)}.{nameof(ViewCommitments)}" };
 }
 
 /// <summary>
