@@ -7,7 +7,8 @@ namespace TongkuangAlliance.Core.Scoping;
 /// Scope of the pairing lists, joint meetings and supervised work (issue 7). A pairing's lists and projects are
 /// read by both sides of the pairing and the sub-district. Action items are read by the sub-district and by their
 /// owner only. A meeting is read by the sub-district, the community that convened it, and every unit or community
-/// that attended it or owns one of its action items. <c>OwnedBy</c> is what a user may report progress on.
+/// that attended it or owns one of its action items. Who may report progress, send back or record decisions is
+/// decided by the resource handlers of the Web project (Authorization/JointProject…, ActionItem…, JointMeeting…).
 /// </summary>
 public static class JointScopeQueries
 {
@@ -35,23 +36,10 @@ public static class JointScopeQueries
         _ => projects.Where(_ => false),
     };
 
-    /// <summary>The projects whose progress the user reports: its side's projects of its own pairings.</summary>
-    public static IQueryable<JointProject> OwnedBy(this IQueryable<JointProject> projects, UserScope scope) => scope.Role switch
-    {
-        PortalRole.CommunityCommittee => projects.Where(p => p.Pairing!.CommunityId == scope.CommunityId && p.OwnerSide == PairingSide.Community),
-        PortalRole.PairedUnit => projects.Where(p => p.Pairing!.MemberUnitId == scope.MemberUnitId && p.OwnerSide == PairingSide.Unit),
-        _ => projects.Where(_ => false),
-    };
-
+    /// <summary>The sub-district reads every action item of its meetings; a unit or a community those assigned to it.</summary>
     public static IQueryable<ActionItem> VisibleTo(this IQueryable<ActionItem> items, UserScope scope) => scope.Role switch
     {
         PortalRole.SubDistrictCommittee => items.Where(a => a.Meeting!.SubDistrictId == scope.SubDistrictId),
-        _ => items.OwnedBy(scope),
-    };
-
-    /// <summary>The action items whose progress the user reports: those assigned to its unit or community.</summary>
-    public static IQueryable<ActionItem> OwnedBy(this IQueryable<ActionItem> items, UserScope scope) => scope.Role switch
-    {
         PortalRole.CommunityCommittee => items.Where(a => a.OwnerCommunityId == scope.CommunityId && a.Meeting!.SubDistrictId == scope.SubDistrictId),
         PortalRole.PairedUnit => items.Where(a => a.OwnerUnitId == scope.MemberUnitId && a.Meeting!.SubDistrictId == scope.SubDistrictId),
         _ => items.Where(_ => false),
@@ -64,14 +52,6 @@ public static class JointScopeQueries
             && (m.ConvenerCommunityId == scope.CommunityId || m.Attendees.Any(a => a.CommunityId == scope.CommunityId) || m.ActionItems.Any(a => a.OwnerCommunityId == scope.CommunityId))),
         PortalRole.PairedUnit => meetings.Where(m => m.SubDistrictId == scope.SubDistrictId
             && (m.Attendees.Any(a => a.MemberUnitId == scope.MemberUnitId) || m.ActionItems.Any(a => a.OwnerUnitId == scope.MemberUnitId))),
-        _ => meetings.Where(_ => false),
-    };
-
-    /// <summary>Meetings the user may add decisions to: the sub-district any; a community those it convened.</summary>
-    public static IQueryable<JointMeeting> RecordableBy(this IQueryable<JointMeeting> meetings, UserScope scope) => scope.Role switch
-    {
-        PortalRole.SubDistrictCommittee => meetings.Where(m => m.SubDistrictId == scope.SubDistrictId),
-        PortalRole.CommunityCommittee => meetings.Where(m => m.SubDistrictId == scope.SubDistrictId && m.ConvenerCommunityId == scope.CommunityId),
         _ => meetings.Where(_ => false),
     };
 }

@@ -14,20 +14,20 @@ public sealed class AccountsMatrixRows : IMatrixRows
     [
         new("GET", "Accounts", "Index", _ => "/Accounts", SubDistrictOnly()),
         new("GET", "Accounts", "Details", ids => $"/Accounts/Details/{ids.XincunAccount}", SubDistrictOnly()),
-        new("GET", "Accounts", "Create", _ => "/Accounts/Create", SubDistrictOnly()),
+        new("GET", "AccountForms", "Create", _ => "/Accounts/Create", SubDistrictOnly()),
         // Nothing filled in: re-displayed with errors, no account created.
-        new("POST", "Accounts", "Create", _ => "/Accounts/Create", SubDistrictOnly(), _ => new() { ["UserName"] = "", ["Password"] = "" }),
-        new("GET", "Accounts", "Edit", ids => $"/Accounts/Edit/{ids.XincunAccount}", SubDistrictOnly()),
+        new("POST", "AccountForms", "Create", _ => "/Accounts/Create", SubDistrictOnly(), _ => new() { ["UserName"] = "", ["Password"] = "" }),
+        new("GET", "AccountForms", "Edit", ids => $"/Accounts/Edit/{ids.XincunAccount}", SubDistrictOnly()),
         // An empty display name: re-displayed, xincun keeps its role and scope.
-        new("POST", "Accounts", "Edit", ids => $"/Accounts/Edit/{ids.XincunAccount}", SubDistrictOnly(),
+        new("POST", "AccountForms", "Edit", ids => $"/Accounts/Edit/{ids.XincunAccount}", SubDistrictOnly(),
             _ => new() { ["DisplayName"] = "", ["Role"] = "CommunityCommittee" }),
-        new("GET", "Accounts", "ResetPassword", ids => $"/Accounts/ResetPassword/{ids.XincunAccount}", SubDistrictOnly()),
+        new("GET", "AccountAccess", "ResetPassword", ids => $"/Accounts/ResetPassword/{ids.XincunAccount}", SubDistrictOnly()),
         // Too short for the policy: re-displayed, the password is unchanged.
-        new("POST", "Accounts", "ResetPassword", ids => $"/Accounts/ResetPassword/{ids.XincunAccount}", SubDistrictOnly(),
+        new("POST", "AccountAccess", "ResetPassword", ids => $"/Accounts/ResetPassword/{ids.XincunAccount}", SubDistrictOnly(),
             _ => new() { ["NewPassword"] = "short" }),
-        new("POST", "Accounts", "Lock", ids => $"/Accounts/Lock/{ids.XincunAccount}", SubDistrictOnly()),
-        new("POST", "Accounts", "Unlock", ids => $"/Accounts/Unlock/{ids.XincunAccount}", SubDistrictOnly()),
-        new("POST", "Accounts", "Deactivate", ids => $"/Accounts/Deactivate/{ids.XincunAccount}", SubDistrictOnly()),
-        new("POST", "Accounts", "Reactivate", ids => $"/Accounts/Reactivate/{ids.XincunAccount}", SubDistrictOnly()),
+        new("POST", "AccountAccess", "Lock", ids => $"/Accounts/Lock/{ids.XincunAccount}", SubDistrictOnly()),
+        new("POST", "AccountAccess", "Unlock", ids => $"/Accounts/Unlock/{ids.XincunAccount}", SubDistrictOnly()),
+        new("POST", "AccountAccess", "Deactivate", ids => $"/Accounts/Deactivate/{ids.XincunAccount}", SubDistrictOnly()),
+        new("POST", "AccountAccess", "Reactivate", ids => $"/Accounts/Reactivate/{ids.XincunAccount}", SubDistrictOnly()),
     ];
 }

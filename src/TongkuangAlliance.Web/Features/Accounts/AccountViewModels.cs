@@ -31,6 +31,9 @@ public sealed class AccountIndexViewModel
     public string? Query { get; init; }
     public PortalRole? Role { get; init; }
     public required IReadOnlyList<SelectListItem> Roles { get; init; }
+
+    /// <summary>The list is narrowed by a search or a role.</summary>
+    public bool Filtered => !string.IsNullOrEmpty(Query) || Role.HasValue;
 }
 
 /// <summary>One line of an audit entry, already in the reader's language: field, value before, value after.</summary>
@@ -50,6 +53,8 @@ public sealed class AccountDetailsViewModel
     public required DateTime CreatedAtUtc { get; init; }
     /// <summary>The account is the signed-in administrator's own: it cannot lock or deactivate itself.</summary>
     public bool IsSelf { get; init; }
+    /// <summary>The account form applies (not to a volunteer's account, whose scope is its party-member record).</summary>
+    public bool CanEdit { get; init; }
     public required IReadOnlyList<AccountAuditItem> History { get; init; }
 }
 

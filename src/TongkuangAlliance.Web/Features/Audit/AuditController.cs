@@ -38,25 +38,7 @@ public sealed partial class AuditController(AppDbContext db, IStringLocalizer<Sh
 
         // A filter value that does not parse (a hand-edited URL) is ignored rather than answered with an error.
         if (!ModelState.IsValid) filter = new AuditFilter();
-        var query = scoped;
-        if (filter.From is { } from)
-        {
-            var fromUtc = ReportPeriod.StartUtc(from);
-            query = query.Where(a => a.AtUtc >= fromUtc);
-        }
-        if (filter.To is { } to)
-        {
-            var toUtc = ReportPeriod.EndUtcExclusive(to);
-            query = query.Where(a => a.AtUtc < toUtc);
-        }
-        if (!string.IsNullOrWhiteSpace(filter.User))
-        {
-            var term = filter.User.Trim();
-            query = query.Where(a => db.Users.Any(u => u.Id == a.UserId && (u.UserName!.Contains(term) || u.DisplayName.Contains(term))));
-        }
-        if (!string.IsNullOrWhiteSpace(filter.EntityType)) query = query.Where(a => a.EntityType == filter.EntityType);
-        if (!string.IsNullOrWhiteSpace(filter.EntityId)) query = query.Where(a => a.EntityId == filter.EntityId.Trim());
-        if (!string.IsNullOrWhiteSpace(filter.ActionName)) query = query.Where(a => a.Action == filter.ActionName.Trim());
+        var query = Filtered(scoped, filter);
 
         var entityTypes = await scoped.Select(a => a.EntityType).Distinct().ToListAsync(cancellationToken);
         var rows = await query.OrderByDescending(a => a.AtUtc).ThenByDescending(a => a.Id)
@@ -85,6 +67,30 @@ public sealed partial class AuditController(AppDbContext db, IStringLocalizer<Sh
                 TotalCount = rows.TotalCount,
             },
         });
+    }
+
+    /// <summary>The entries the filter's fields narrow to; each empty field narrows nothing.</summary>
+    private IQueryable<Core.Auditing.AuditEntry> Filtered(IQueryable<Core.Auditing.AuditEntry> query, AuditFilter filter)
+    {
+        if (filter.From is { } from)
+        {
+            var fromUtc = ReportPeriod.StartUtc(from);
+            query = query.Where(a => a.AtUtc >= fromUtc);
+        }
+        if (filter.To is { } to)
+        {
+            var toUtc = ReportPeriod.EndUtcExclusive(to);
+            query = query.Where(a => a.AtUtc < toUtc);
+        }
+        if (!string.IsNullOrWhiteSpace(filter.User))
+        {
+            var term = filter.User.Trim();
+            query = query.Where(a => db.Users.Any(u => u.Id == a.UserId && (u.UserName!.Contains(term) || u.DisplayName.Contains(term))));
+        }
+        if (!string.IsNullOrWhiteSpace(filter.EntityType)) query = query.Where(a => a.EntityType == filter.EntityType);
+        if (!string.IsNullOrWhiteSpace(filter.EntityId)) query = query.Where(a => a.EntityId == filter.EntityId.Trim());
+        if (!string.IsNullOrWhiteSpace(filter.ActionName)) query = query.Where(a => a.Action == filter.ActionName.Trim());
+        return query;
     }
 
     /// <summary>The record's own page, for the types that have one; sign-ins and parts of a record have none.</summary>

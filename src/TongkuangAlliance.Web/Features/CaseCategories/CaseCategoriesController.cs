@@ -111,22 +111,28 @@ public sealed class CaseCategoriesController(AppDbContext db, IStringLocalizer<S
         }
         catch (DbUpdateConcurrencyException)
         {
-            var current = await db.CaseCategories.AsNoTracking().SingleAsync(c => c.Id == id, cancellationToken);
-            this.ShowConcurrencyConflict(l, new Dictionary<string, string?>
-            {
-                [l["CaseCategories.Name"]] = current.Name,
-                [l["CaseCategories.NameEn"]] = current.NameEn,
-                [l["CaseCategories.AcceptWithinDays"]] = current.AcceptWithinDays.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                [l["CaseCategories.UpdateEveryDays"]] = current.UpdateEveryDays.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                [l["CaseCategories.ResolveWithinDays"]] = current.ResolveWithinDays.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                [l["CaseCategories.IsActive"]] = current.IsActive ? l["Common.Yes"] : l["Common.No"],
-            });
-            ModelState.Remove(nameof(input.Version));
-            input.Version = current.Version;
+            await ShowConflictAsync(id, input, cancellationToken);
             return View(input);
         }
         TempData["Success"] = l["Common.Saved"].Value;
         return RedirectToAction(nameof(Index));
+    }
+
+    /// <summary>Someone saved the category since the form was opened: show what they saved, and take their version.</summary>
+    private async Task ShowConflictAsync(int id, CaseCategoryInput input, CancellationToken cancellationToken)
+    {
+        var current = await db.CaseCategories.AsNoTracking().SingleAsync(c => c.Id == id, cancellationToken);
+        this.ShowConcurrencyConflict(l, new Dictionary<string, string?>
+        {
+            [l["CaseCategories.Name"]] = current.Name,
+            [l["CaseCategories.NameEn"]] = current.NameEn,
+            [l["CaseCategories.AcceptWithinDays"]] = current.AcceptWithinDays.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            [l["CaseCategories.UpdateEveryDays"]] = current.UpdateEveryDays.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            [l["CaseCategories.ResolveWithinDays"]] = current.ResolveWithinDays.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            [l["CaseCategories.IsActive"]] = current.IsActive ? l["Common.Yes"] : l["Common.No"],
+        });
+        ModelState.Remove(nameof(input.Version));
+        input.Version = current.Version;
     }
 
     private Task<bool> NameTakenAsync(string name, int? exceptId, CancellationToken cancellationToken)

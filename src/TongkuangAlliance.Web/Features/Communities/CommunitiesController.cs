@@ -29,7 +29,7 @@ public sealed class CommunitiesController(AppDbContext db, IAuthorizationService
             .ToPagedListAsync(page, cancellationToken: cancellationToken);
 
         ViewData["Title"] = l["Communities.Title"];
-        return View(new CommunityIndexViewModel { Communities = list, Query = q, CanCreate = scope.Role == Core.Identity.PortalRole.SubDistrictCommittee });
+        return View(new CommunityIndexViewModel { Communities = list, Query = q, CanCreate = (await authorization.AuthorizeAsync(User, Policies.SubDistrictOnly)).Succeeded });
     }
 
     [HttpGet]
@@ -44,13 +44,7 @@ public sealed class CommunitiesController(AppDbContext db, IAuthorizationService
         var compounds = await db.Compounds.AsNoTracking().Where(c => c.CommunityId == id).OrderBy(c => c.Name)
             .Select(c => new CompoundItem(c.Id, c.Name, c.PartyBranchName, c.Address, c.Buildings.Count))
             .ToListAsync(cancellationToken);
-        var buildings = await db.Buildings.AsNoTracking().Where(b => b.Grid!.CommunityId == id)
-            .OrderBy(b => b.Compound!.Name).ThenBy(b => b.Name)
-            .Select(b => new { b.GridId, Item = new BuildingItem(b.Id, b.Name, b.Compound!.Name, b.Chief != null ? b.Chief.Name : null, b.Chief != null ? b.Chief.Phone : null) })
-            .ToListAsync(cancellationToken);
-        var grids = await db.Grids.AsNoTracking().Where(g => g.CommunityId == id).OrderBy(g => g.Name)
-            .Select(g => new { g.Id, g.Name, ChiefName = g.Chief != null ? g.Chief.Name : null, ChiefPhone = g.Chief != null ? g.Chief.Phone : null })
-            .ToListAsync(cancellationToken);
+        var grids = await GridsAsync(id, cancellationToken);
         var pairings = await db.Pairings.AsNoTracking().VisibleTo(scope).Where(p => p.CommunityId == id)
             .OrderBy(p => p.EndDate != null).ThenBy(p => p.StartDate)
             .Select(p => new PairingItem(p.Id, p.MemberUnitId, p.MemberUnit!.Name, p.MemberUnit.PartyOrganisationName, p.StartDate, p.EndDate))
@@ -68,11 +62,24 @@ public sealed class CommunitiesController(AppDbContext db, IAuthorizationService
             Address = community.Address,
             Households = community.Households,
             Compounds = compounds,
-            Grids = grids.Select(g => new GridItem(g.Id, g.Name, g.ChiefName, g.ChiefPhone, buildings.Where(b => b.GridId == g.Id).Select(b => b.Item).ToList())).ToList(),
+            Grids = grids,
             Pairings = pairings,
             CanEdit = (await authorization.AuthorizeAsync(User, resource, Operations.Update)).Succeeded,
             CanManagePairings = (await authorization.AuthorizeAsync(User, Policies.SubDistrictOnly)).Succeeded,
         });
+    }
+
+    /// <summary>The community's grids, each with its buildings.</summary>
+    private async Task<List<GridItem>> GridsAsync(int communityId, CancellationToken cancellationToken)
+    {
+        var buildings = await db.Buildings.AsNoTracking().Where(b => b.Grid!.CommunityId == communityId)
+            .OrderBy(b => b.Compound!.Name).ThenBy(b => b.Name)
+            .Select(b => new { b.GridId, Item = new BuildingItem(b.Id, b.Name, b.Compound!.Name, b.Chief != null ? b.Chief.Name : null, b.Chief != null ? b.Chief.Phone : null) })
+            .ToListAsync(cancellationToken);
+        var grids = await db.Grids.AsNoTracking().Where(g => g.CommunityId == communityId).OrderBy(g => g.Name)
+            .Select(g => new { g.Id, g.Name, ChiefName = g.Chief != null ? g.Chief.Name : null, ChiefPhone = g.Chief != null ? g.Chief.Phone : null })
+            .ToListAsync(cancellationToken);
+        return grids.Select(g => new GridItem(g.Id, g.Name, g.ChiefName, g.ChiefPhone, buildings.Where(b => b.GridId == g.Id).Select(b => b.Item).ToList())).ToList();
     }
 
     [HttpGet, Authorize(Policy = Policies.SubDistrictOnly)]

@@ -104,7 +104,8 @@ public sealed class DashboardData
 /// </summary>
 public sealed class DashboardQueries(AppDbContext db, DashboardCache cache, IOptions<DashboardOptions> options)
 {
-    private sealed record CacheKey(PortalRole Role, int SubDistrictId, int? ScopeCommunityId, int? MemberUnitId, DateOnly From, DateOnly To,
+    /// <summary>The scope is part of the key as the record it is (its equality covers every id that scopes the figures).</summary>
+    private sealed record CacheKey(UserScope Scope, DateOnly From, DateOnly To,
         int? CommunityId, bool Breakdown, int MinCases, long DataVersion, long Minute);
 
     /// <summary>
@@ -121,7 +122,7 @@ public sealed class DashboardQueries(AppDbContext db, DashboardCache cache, IOpt
         if (seconds <= 0) return await ComputeAsync(scope, period, nowUtc, communityId, breakdown, minCasesForRanking, ct);
 
         var version = await db.AuditEntries.MaxAsync(a => (long?)a.Id, ct) ?? 0;
-        var key = new CacheKey(scope.Role, scope.SubDistrictId, scope.CommunityId, scope.MemberUnitId, period.From, period.To, communityId, breakdown,
+        var key = new CacheKey(scope, period.From, period.To, communityId, breakdown,
             minCasesForRanking, version, nowUtc.Ticks / TimeSpan.TicksPerMinute);
         if (cache.Entries.TryGetValue(key, out DashboardData? cached) && cached is not null) return cached;
         var data = await ComputeAsync(scope, period, nowUtc, communityId, breakdown, minCasesForRanking, ct);

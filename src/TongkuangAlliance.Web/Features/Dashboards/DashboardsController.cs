@@ -12,7 +12,6 @@ using TongkuangAlliance.Core.Cases;
 using TongkuangAlliance.Core.Common;
 using TongkuangAlliance.Core.Dashboards;
 using TongkuangAlliance.Core.Data;
-using TongkuangAlliance.Core.Identity;
 using TongkuangAlliance.Core.Scoping;
 using TongkuangAlliance.Web.Authorization;
 
@@ -26,7 +25,7 @@ namespace TongkuangAlliance.Web.Features.Dashboards;
 /// </summary>
 [Authorize(Policy = Policies.AllianceMembers)]
 public sealed class DashboardsController(AppDbContext db, DashboardQueries queries, TimeProvider clock, IOptions<DashboardOptions> options,
-    IStringLocalizer<SharedResource> l) : Controller
+    IAuthorizationService authorization, IStringLocalizer<SharedResource> l) : Controller
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -37,12 +36,10 @@ public sealed class DashboardsController(AppDbContext db, DashboardQueries queri
     public async Task<IActionResult> Index(PeriodInput period, CancellationToken cancellationToken)
     {
         var scope = User.Scope();
-        return scope.Role switch
-        {
-            PortalRole.SubDistrictCommittee => await DashboardAsync(scope, period, null, cancellationToken),
-            PortalRole.CommunityCommittee => await DashboardAsync(scope, period, scope.CommunityId, cancellationToken),
-            _ => RedirectToAction(nameof(Unit), PeriodInput.RouteValues(Period(period, out _))),
-        };
+        var own = DashboardResource.Of(scope);
+        return own.UnitId is null
+            ? await DashboardAsync(scope, period, own.CommunityId, cancellationToken)
+            : RedirectToAction(nameof(Unit), PeriodInput.RouteValues(Period(period, out _)));
     }
 
     /// <summary>A community's dashboard: the sub-district opens any of its communities, a committee only its own (else 404).</summary>
@@ -50,22 +47,20 @@ public sealed class DashboardsController(AppDbContext db, DashboardQueries queri
     public Task<IActionResult> Community(int id, PeriodInput period, CancellationToken cancellationToken) =>
         DashboardAsync(User.Scope(), period, id, cancellationToken);
 
-    [HttpGet, Authorize(Roles = PortalRoles.SubDistrictCommittee + "," + PortalRoles.PairedUnit)]
+    /// <summary>A unit's dashboard: the sub-district opens any unit of its sub-district, a unit only its own (else 404).</summary>
+    [HttpGet, Authorize(Policy = Policies.SubDistrictOrUnit)]
     public async Task<IActionResult> Unit(int? id, PeriodInput period, CancellationToken cancellationToken)
     {
         var scope = User.Scope();
-        if (scope.Role == PortalRole.PairedUnit)
-        {
-            if (id is not null && id != scope.MemberUnitId) return NotFound();
-            id = scope.MemberUnitId;
-        }
+        id ??= DashboardResource.Of(scope).UnitId;
         if (id is null) return RedirectToAction(nameof(Index));
+        if (!(await authorization.AuthorizeAsync(User, new DashboardResource(null, id), DashboardOperations.View)).Succeeded) return NotFound();
         var name = await db.MemberUnits.AsNoTracking().VisibleTo(scope).Where(u => u.Id == id).Select(u => u.Name).SingleOrDefaultAsync(cancellationToken);
         if (name is null) return NotFound();
 
         var p = Period(period, out var valid);
         var rows = await queries.UnitsAsync(scope, p, null, id, MinCases, cancellationToken);
-        var links = new Links(Url, p, null);
+        var links = new DashboardLinks(Url, p, null);
         ViewData["Title"] = l["Dashboard.UnitTitle", name];
         return View(new UnitDashboardViewModel
         {
@@ -74,7 +69,7 @@ public sealed class DashboardsController(AppDbContext db, DashboardQueries queri
             Period = p,
             PeriodValid = valid,
             PeriodText = PeriodText(p),
-            Row = UnitRowFor(rows.Single(), links, scope),
+            Row = await UnitRowAsync(rows.Single(), links),
             PeriodRoute = PeriodInput.RouteValues(p),
             ThisYear = ChinaTime.Today(clock).Year,
         });
@@ -96,60 +91,13 @@ public sealed class DashboardsController(AppDbContext db, DashboardQueries queri
     {
         var model = await ModelAsync(User.Scope(), period, communityId, cancellationToken);
         if (model is null) return NotFound();
-        var sheets = new Dictionary<string, object>
-        {
-            [l["Dashboard.SheetFigures"].Value] = model.Cards.Select(c => new Dictionary<string, object?>
-            {
-                [l["Dashboard.Figure"].Value] = c.Label,
-                [l["Dashboard.Value"].Value] = c.Value,
-                [l["Dashboard.Part"].Value] = c.Part,
-                [l["Dashboard.Whole"].Value] = c.Whole,
-            }).Prepend(new Dictionary<string, object?>
-            {
-                [l["Dashboard.Figure"].Value] = l["Dashboard.Period"].Value,
-                [l["Dashboard.Value"].Value] = model.PeriodText,
-                [l["Dashboard.Part"].Value] = null,
-                [l["Dashboard.Whole"].Value] = null,
-            }).ToList(),
-            [l["Dashboard.SheetSlices"].Value] = SliceSheet(model.CommunityId is null ? model.Communities : [.. model.Grids, .. model.Compounds]),
-            [l["Dashboard.SheetMonths"].Value] = model.Months.Select(m => new Dictionary<string, object?>
-            {
-                [l["Dashboard.Month"].Value] = m.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture),
-                [l["Dashboard.ServiceDays"].Value] = m.Tally.ServiceDays,
-                [l["Dashboard.ResidentVisits"].Value] = m.Tally.ResidentVisits,
-                [l["Dashboard.DisputesResolved"].Value] = m.Tally.DisputesResolved,
-                [l["Dashboard.RequestsSolved"].Value] = m.Tally.RequestsSolved,
-            }).ToList(),
-            [l["Dashboard.SheetUnits"].Value] = model.Units.Select(u => new Dictionary<string, object?>
-            {
-                [l["Dashboard.Unit"].Value] = u.Unit.UnitName,
-                [l["Dashboard.ActivitiesJoined"].Value] = u.Unit.ActivitiesJoined,
-                [l["Dashboard.TermsFulfilled"].Value] = u.Unit.TermsFulfilled,
-                [l["Dashboard.TermsOnTime"].Value] = u.Unit.TermsFulfilledOnTime,
-                [l["Dashboard.TermsPending"].Value] = u.Unit.TermsPending,
-                [l["Dashboard.Volunteers"].Value] = u.Unit.Volunteers,
-                [l["Dashboard.VolunteerHours"].Value] = u.Unit.VolunteerHours,
-            }).ToList(),
-        };
+        var sheets = new DashboardWorkbook(l).Sheets(model);
         var stream = new MemoryStream();
         await stream.SaveAsAsync(sheets, excelType: ExcelType.XLSX, cancellationToken: cancellationToken);
         stream.Position = 0;
         var name = string.Create(CultureInfo.InvariantCulture, $"report-{model.Period.From:yyyyMMdd}-{model.Period.To:yyyyMMdd}.xlsx");
         return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);
     }
-
-    private List<Dictionary<string, object?>> SliceSheet(IEnumerable<SliceRow> rows) => [.. rows.Select(r => new Dictionary<string, object?>
-    {
-        [l["Dashboard.Name"].Value] = r.Name,
-        [l["Dashboard.ServiceDays"].Value] = r.Tally.ServiceDays,
-        [l["Dashboard.ResidentVisits"].Value] = r.Tally.ResidentVisits,
-        [l["Dashboard.DisputesResolved"].Value] = r.Tally.DisputesResolved,
-        [l["Dashboard.RequestsSolved"].Value] = r.Tally.RequestsSolved,
-        [l["Dashboard.OpenCases"].Value] = r.Tally.Open,
-        [l["Dashboard.OverdueCases"].Value] = r.Tally.Overdue,
-        [l["Dashboard.ResolutionRate"].Value] = Percent(r.Tally.ResolutionRate),
-        [l["Dashboard.Rank"].Value] = r.Rank,
-    })];
 
     private async Task<IActionResult> DashboardAsync(UserScope scope, PeriodInput period, int? communityId, CancellationToken cancellationToken)
     {
@@ -169,11 +117,8 @@ public sealed class DashboardsController(AppDbContext db, DashboardQueries queri
     /// <summary>Null when the community is outside the user's scope (a community committee may only name its own).</summary>
     private async Task<DashboardViewModel?> ModelAsync(UserScope scope, PeriodInput input, int? communityId, CancellationToken ct)
     {
-        if (scope.Role == PortalRole.CommunityCommittee)
-        {
-            if (communityId is not null && communityId != scope.CommunityId) return null;
-            communityId = scope.CommunityId;
-        }
+        communityId ??= DashboardResource.Of(scope).CommunityId;
+        if (!(await authorization.AuthorizeAsync(User, new DashboardResource(communityId, null), DashboardOperations.View)).Succeeded) return null;
         string heading;
         if (communityId is { } id)
         {
@@ -185,8 +130,10 @@ public sealed class DashboardsController(AppDbContext db, DashboardQueries queri
 
         var period = Period(input, out var valid);
         var data = await queries.LoadAsync(scope, period, Now, communityId, breakdown: communityId is not null, MinCases, ct);
-        var links = new Links(Url, period, communityId);
-        var canOpenCommunities = scope.Role == PortalRole.SubDistrictCommittee;
+        var links = new DashboardLinks(Url, period, communityId);
+        var canOpenCommunities = (await authorization.AuthorizeAsync(User, Policies.SubDistrictOnly)).Succeeded;
+        var units = new List<UnitRow>();
+        foreach (var u in data.Units) units.Add(await UnitRowAsync(u, links));
         return new DashboardViewModel
         {
             Heading = heading,
@@ -198,7 +145,7 @@ public sealed class DashboardsController(AppDbContext db, DashboardQueries queri
                 canOpenCommunities ? Url.Action(nameof(Community), new RouteValueDictionary(PeriodInput.RouteValues(period)) { ["id"] = c.Id }) : null))],
             Grids = [.. data.Grids.Select(g => Slice(g, links.For(gridId: g.Id), null))],
             Compounds = [.. data.Compounds.Select(c => Slice(c, links.For(compoundId: c.Id), null))],
-            Units = [.. data.Units.Select(u => UnitRowFor(u, links, scope))],
+            Units = units,
             Months = data.Months,
             TrendJson = TrendJson(data.Months),
             CommunityId = communityId,
@@ -209,7 +156,7 @@ public sealed class DashboardsController(AppDbContext db, DashboardQueries queri
     }
 
     /// <summary>The headline figures: one entry each (label, value, the list behind it).</summary>
-    private List<FigureCard> Cards(Tally t, Links k) =>
+    private List<FigureCard> Cards(Tally t, DashboardLinks k) =>
     [
         new("service-days", l["Dashboard.ServiceDays"], Count(t.ServiceDays), k.ServiceDays()),
         new("resident-visits", l["Dashboard.ResidentVisits"], Count(t.ResidentVisits), k.ServiceDays(), l["Dashboard.ResidentVisitsHint"]),
@@ -229,7 +176,7 @@ public sealed class DashboardsController(AppDbContext db, DashboardQueries queri
             t.DisputesNotEscalated, k.Resolved(CaseKind.Dispute, ("neverEscalated", "true")), t.DisputesResolved, k.Resolved(CaseKind.Dispute)),
     ];
 
-    private static SliceRow Slice(NamedTally row, Links links, string? dashboardUrl) => new(row.Id, row.Name, row.Tally, row.Rank,
+    private static SliceRow Slice(NamedTally row, DashboardLinks links, string? dashboardUrl) => new(row.Id, row.Name, row.Tally, row.Rank,
         new Dictionary<string, string>
         {
             ["service-days"] = links.ServiceDays(),
@@ -239,16 +186,24 @@ public sealed class DashboardsController(AppDbContext db, DashboardQueries queri
             ["overdue-cases"] = links.Cases(("overdue", "true")),
         }, dashboardUrl);
 
-    private UnitRow UnitRowFor(UnitContribution u, Links links, UserScope scope)
+    /// <summary>
+    /// A unit's figures and their lists; the link to its commitments for whoever may open them (the unit's own page
+    /// needs no id), and to its own dashboard for the sub-district (which compares the units).
+    /// </summary>
+    private async Task<UnitRow> UnitRowAsync(UnitContribution u, DashboardLinks links)
     {
-        var sub = scope.Role == PortalRole.SubDistrictCommittee;
+        var owner = new WorkOwnerResource(u.UnitId, null);
+        var commitments = !(await authorization.AuthorizeAsync(User, owner, WorkOwnerOperations.ViewCommitments)).Succeeded ? null
+            : owner == WorkOwnerResource.Of(User.Scope()) ? Url.Action("Commitments", "Supervision")
+            : Url.Action("Commitments", "Supervision", new { unitId = u.UnitId });
+        var compares = (await authorization.AuthorizeAsync(User, Policies.SubDistrictOnly)).Succeeded;
         return new(u,
             links.ServiceDays(kind: null, ("unitId", Text(u.UnitId))),
             links.Terms(u.UnitId, ("fulfilledFrom", links.Period.FromText), ("fulfilledTo", links.Period.ToText), ("onTime", "true")),
             links.Terms(u.UnitId, ("fulfilledFrom", links.Period.FromText), ("fulfilledTo", links.Period.ToText)),
             links.Terms(u.UnitId, ("status", "pending")),
-            sub ? Url.Action("Commitments", "Supervision", new { unitId = u.UnitId }) : scope.Role == PortalRole.PairedUnit ? Url.Action("Commitments", "Supervision") : null,
-            sub ? Url.Action(nameof(Unit), new RouteValueDictionary(PeriodInput.RouteValues(links.Period)) { ["id"] = u.UnitId }) : null);
+            commitments,
+            compares ? Url.Action(nameof(Unit), new RouteValueDictionary(PeriodInput.RouteValues(links.Period)) { ["id"] = u.UnitId }) : null);
     }
 
     private string TrendJson(IReadOnlyList<MonthTally> months) => JsonSerializer.Serialize(new
@@ -275,68 +230,4 @@ public sealed class DashboardsController(AppDbContext db, DashboardQueries queri
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     public static string Percent(double? rate) => rate is { } r ? (r * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "—";
-
-    /// <summary>Builds the filtered list links of one slice (the whole scope, a community, a grid or a compound) for one period.</summary>
-    private sealed class Links(IUrlHelper url, ReportPeriod period, int? communityId, int? gridId = null, int? compoundId = null)
-    {
-        public ReportPeriod Period => period;
-
-        public Links For(int? communityId = null, int? gridId = null, int? compoundId = null) =>
-            new(url, period, communityId ?? CommunityId, gridId, compoundId);
-
-        private int? CommunityId => communityId;
-
-        public string Cases(params (string Key, string Value)[] extra)
-        {
-            var values = Scope();
-            if (gridId is { } g) values["gridId"] = Text(g);
-            foreach (var (key, value) in extra) values[key] = value;
-            return url.Action("Index", "Cases", values)!;
-        }
-
-        public string Resolved(CaseKind? kind, params (string Key, string Value)[] extra) =>
-            Cases([.. kind is { } k ? [("kind", k.ToString())] : Array.Empty<(string, string)>(), ("resolvedFrom", period.FromText), ("resolvedTo", period.ToText), .. extra]);
-
-        public string Registered(params (string Key, string Value)[] extra) => Cases([("from", period.FromText), ("to", period.ToText), .. extra]);
-
-        public string FollowedUp(bool satisfied) => satisfied
-            ? Cases(("followedFrom", period.FromText), ("followedTo", period.ToText), ("satisfied", "true"))
-            : Cases(("followedFrom", period.FromText), ("followedTo", period.ToText));
-
-        public string ServiceDays(ActivityKind? kind = ActivityKind.ServiceDay, params (string Key, string Value)[] extra)
-        {
-            var values = Scope();
-            values["view"] = "list";
-            if (kind is { } k) values["kind"] = k.ToString();
-            values["status"] = nameof(ActivityStatus.Held);
-            values["from"] = period.FromText;
-            values["to"] = period.ToText;
-            foreach (var (key, value) in extra) values[key] = value;
-            return url.Action("Index", "Activities", values)!;
-        }
-
-        /// <summary>The volunteers' ledger of the period (one row per active volunteer, in the user's scope and the dashboard's community).</summary>
-        public string Ledger()
-        {
-            var values = new RouteValueDictionary { ["from"] = period.FromText, ["to"] = period.ToText };
-            if (communityId is { } c) values["communityId"] = Text(c);
-            return url.Action("Ledger", "Volunteers", values)!;
-        }
-
-        public string Terms(int unitId, params (string Key, string Value)[] extra)
-        {
-            var values = new RouteValueDictionary { ["unitId"] = Text(unitId) };
-            if (communityId is { } c) values["communityId"] = Text(c);
-            foreach (var (key, value) in extra) values[key] = value;
-            return url.Action("Index", "Terms", values)!;
-        }
-
-        private RouteValueDictionary Scope()
-        {
-            var values = new RouteValueDictionary();
-            if (communityId is { } c) values["communityId"] = Text(c);
-            if (compoundId is { } k) values["compoundId"] = Text(k);
-            return values;
-        }
-    }
 }

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using TongkuangAlliance.Core.Cases;
 using TongkuangAlliance.Core.Data;
-using TongkuangAlliance.Core.Identity;
 using TongkuangAlliance.Core.Scoping;
 using TongkuangAlliance.Web.Authorization;
 
@@ -18,13 +17,13 @@ public sealed class HomeController(AppDbContext db, TimeProvider clock, IStringL
     {
         var scope = User.Scope();
         ViewData["Title"] = l["Home.Title"];
-        return scope.Role switch
+        return PortalHome.Of(scope) switch
         {
-            PortalRole.SubDistrictCommittee => View("SubDistrict", await SubDistrictHomeAsync(scope, cancellationToken)),
-            PortalRole.CommunityCommittee => View("Community", await CommunityHomeAsync(scope, cancellationToken)),
-            PortalRole.PairedUnit => View("Unit", await UnitHomeAsync(scope, cancellationToken)),
-            PortalRole.GridWorker => RedirectToAction("Index", "GridWork"),
-            PortalRole.Volunteer => RedirectToAction("Index", "MyVolunteering"),
+            PortalHomePage.SubDistrict => View("SubDistrict", await SubDistrictHomeAsync(scope, cancellationToken)),
+            PortalHomePage.Community => View("Community", await CommunityHomeAsync(scope, cancellationToken)),
+            PortalHomePage.Unit => View("Unit", await UnitHomeAsync(scope, cancellationToken)),
+            PortalHomePage.GridWork => RedirectToAction("Index", "GridWork"),
+            PortalHomePage.MyVolunteering => RedirectToAction("Index", "MyVolunteering"),
             _ => Forbid(),
         };
     }

@@ -6,7 +6,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using TongkuangAlliance.Core.Common;
 using TongkuangAlliance.Core.Data;
-using TongkuangAlliance.Core.Identity;
 using TongkuangAlliance.Core.Joint;
 using TongkuangAlliance.Core.Scoping;
 using TongkuangAlliance.Web.Authorization;
@@ -21,7 +20,7 @@ namespace TongkuangAlliance.Web.Features.JointMeetings;
 /// by their convener, attendees and action-item owners; each reader sees only the action items in its scope.
 /// </summary>
 [Authorize(Policy = Policies.AllianceMembers)]
-public sealed class JointMeetingsController(AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l) : Controller
+public sealed class JointMeetingsController(AppDbContext db, TimeProvider clock, IAuthorizationService authorization, IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpGet]
     public async Task<IActionResult> Index(int page = 1, CancellationToken cancellationToken = default)
@@ -33,7 +32,8 @@ public sealed class JointMeetingsController(AppDbContext db, TimeProvider clock,
                 m.ActionItems.Count(a => a.Status != WorkStatus.Done)))
             .ToPagedListAsync(page, cancellationToken: cancellationToken);
         ViewData["Title"] = l["JointMeetings.Title"];
-        return View(new MeetingIndexViewModel { Meetings = meetings, CanCreate = scope.Role != PortalRole.PairedUnit });
+        var canCreate = (await authorization.AuthorizeAsync(User, Policies.CommunityOrSubDistrict)).Succeeded;
+        return View(new MeetingIndexViewModel { Meetings = meetings, CanCreate = canCreate });
     }
 
     [HttpGet]
@@ -58,12 +58,13 @@ public sealed class JointMeetingsController(AppDbContext db, TimeProvider clock,
     public async Task<IActionResult> Create([Bind(Prefix = "Input")] MeetingInput input, CancellationToken cancellationToken)
     {
         var scope = User.Scope();
-        if (scope.Role == PortalRole.CommunityCommittee)
+        var convener = JointMeetingOperations.ConvenerCommunityOf(scope);
+        if (convener is { } own)
         {
             // A community records the meetings it convenes: it is the convener and it attends.
             input.ConvenedBy = await ConvenerNameAsync(scope, cancellationToken);
             ModelState.Remove("Input.ConvenedBy");
-            if (!input.CommunityIds.Contains(scope.CommunityId!.Value)) input.CommunityIds.Add(scope.CommunityId.Value);
+            if (!input.CommunityIds.Contains(own)) input.CommunityIds.Add(own);
         }
         if (input.MeetingDate > ChinaTime.Today(clock)) ModelState.AddModelError("Input.MeetingDate", l["Joint.MeetingInFuture"]);
         var unitIds = input.UnitIds.Distinct().ToList();
@@ -80,7 +81,7 @@ public sealed class JointMeetingsController(AppDbContext db, TimeProvider clock,
             MeetingDate = input.MeetingDate!.Value,
             Place = input.Place!.Trim(),
             ConvenedBy = input.ConvenedBy!.Trim(),
-            ConvenerCommunityId = scope.Role == PortalRole.CommunityCommittee ? scope.CommunityId : null,
+            ConvenerCommunityId = convener,
             Topics = input.Topics!.Trim(),
             Minutes = string.IsNullOrWhiteSpace(input.Minutes) ? null : input.Minutes.Trim(),
         };
@@ -92,33 +93,19 @@ public sealed class JointMeetingsController(AppDbContext db, TimeProvider clock,
         return RedirectToAction(nameof(Details), new { id = meeting.Id });
     }
 
+    /// <summary>A decision (new, or one already recorded) and its action item; only who may record the meeting's decisions (else 404).</summary>
     [HttpPost]
     [Authorize(Policy = Policies.CommunityOrSubDistrict)]
     public async Task<IActionResult> AddDecision(int id, [Bind(Prefix = "Input")] DecisionInput input, CancellationToken cancellationToken)
     {
-        var scope = User.Scope();
-        var meeting = await db.JointMeetings.RecordableBy(scope).Include(m => m.Decisions).SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
-        if (meeting is null) return NotFound();
+        var resource = await ResourceAsync(id, cancellationToken);
+        if (resource is null || !(await authorization.AuthorizeAsync(User, resource, JointMeetingOperations.RecordDecisions)).Succeeded) return NotFound();
+        var meeting = await db.JointMeetings.Include(m => m.Decisions).SingleAsync(m => m.Id == id, cancellationToken);
 
-        JointDecision? decision = null;
-        if (input.DecisionId is { } decisionId)
-        {
-            decision = meeting.Decisions.SingleOrDefault(d => d.Id == decisionId);
-            if (decision is null) ModelState.AddModelError("Input.DecisionId", l["Validation.UnknownValueInvalid", l["Field.Decision"]]);
-        }
-        else if (string.IsNullOrWhiteSpace(input.DecisionText))
-        {
-            ModelState.AddModelError("Input.DecisionText", l["Validation.Required", l["Field.DecisionText"]]);
-        }
-
+        var decision = ValidateDecision(meeting, input);
         var (ownerUnitId, ownerCommunityId) = ParseOwner(input.Owner);
-        if (input.Owner is not null)
-        {
-            var known = ownerUnitId is { } u
-                ? await db.MemberUnits.AnyAsync(x => x.Id == u && x.SubDistrictId == meeting.SubDistrictId, cancellationToken)
-                : ownerCommunityId is { } c && await db.Communities.AnyAsync(x => x.Id == c && x.SubDistrictId == meeting.SubDistrictId, cancellationToken);
-            if (!known) ModelState.AddModelError("Input.Owner", l["Joint.OwnerNotInAlliance"]);
-        }
+        if (input.Owner is not null && !await IsAllianceMemberAsync(meeting.SubDistrictId, ownerUnitId, ownerCommunityId, cancellationToken))
+            ModelState.AddModelError("Input.Owner", l["Joint.OwnerNotInAlliance"]);
         if (!ModelState.IsValid) return await RedisplayAsync();
 
         try
@@ -135,12 +122,31 @@ public sealed class JointMeetingsController(AppDbContext db, TimeProvider clock,
         TempData["Success"] = l["Joint.ActionItemAdded"].Value;
         return RedirectToAction(nameof(Details), null, new { id }, "decisions");
 
-        async Task<IActionResult> RedisplayAsync()
-        {
-            var model = (await DetailsAsync(id, input, cancellationToken))!;
-            return DetailsView(model);
-        }
+        async Task<IActionResult> RedisplayAsync() => DetailsView((await DetailsAsync(id, input, cancellationToken))!);
     }
+
+    /// <summary>The meeting's decision the input names (null for a new one); an unknown one, or no text for a new one, is a model error.</summary>
+    private JointDecision? ValidateDecision(JointMeeting meeting, DecisionInput input)
+    {
+        if (input.DecisionId is { } decisionId)
+        {
+            var decision = meeting.Decisions.SingleOrDefault(d => d.Id == decisionId);
+            if (decision is null) ModelState.AddModelError("Input.DecisionId", l["Validation.UnknownValueInvalid", l["Field.Decision"]]);
+            return decision;
+        }
+        if (string.IsNullOrWhiteSpace(input.DecisionText))
+            ModelState.AddModelError("Input.DecisionText", l["Validation.Required", l["Field.DecisionText"]]);
+        return null;
+    }
+
+    private async Task<bool> IsAllianceMemberAsync(int subDistrictId, int? unitId, int? communityId, CancellationToken cancellationToken) => unitId is { } u
+        ? await db.MemberUnits.AnyAsync(x => x.Id == u && x.SubDistrictId == subDistrictId, cancellationToken)
+        : communityId is { } c && await db.Communities.AnyAsync(x => x.Id == c && x.SubDistrictId == subDistrictId, cancellationToken);
+
+    /// <summary>What decides who records the meeting's decisions; null when the meeting is outside the user's scope.</summary>
+    private Task<JointMeetingResource?> ResourceAsync(int id, CancellationToken cancellationToken) =>
+        db.JointMeetings.AsNoTracking().VisibleTo(User.Scope()).Where(m => m.Id == id)
+            .Select(m => new JointMeetingResource(m.SubDistrictId, m.ConvenerCommunityId)).SingleOrDefaultAsync(cancellationToken);
 
     private ViewResult DetailsView(MeetingDetailsViewModel model)
     {
@@ -162,6 +168,7 @@ public sealed class JointMeetingsController(AppDbContext db, TimeProvider clock,
             .Select(m => new
             {
                 m.Id, m.MeetingDate, m.Place, m.ConvenedBy, m.Topics, m.Minutes,
+                Resource = new JointMeetingResource(m.SubDistrictId, m.ConvenerCommunityId),
                 Units = m.Attendees.Where(a => a.MemberUnitId != null).OrderBy(a => a.MemberUnit!.Name).Select(a => a.MemberUnit!.Name).ToList(),
                 Communities = m.Attendees.Where(a => a.CommunityId != null).OrderBy(a => a.Community!.Name).Select(a => a.Community!.Name).ToList(),
                 Decisions = m.Decisions.OrderBy(d => d.Id).Select(d => new DecisionRow(d.Id, d.Text)).ToList(),
@@ -173,7 +180,7 @@ public sealed class JointMeetingsController(AppDbContext db, TimeProvider clock,
             .Select(a => new MeetingItemRow(a.Id, a.DecisionId, a.What, a.OwnerUnitId != null ? a.OwnerUnit!.Name : a.OwnerCommunity!.Name,
                 a.Stream, a.DueDate, a.Status, a.Progress))
             .ToListAsync(cancellationToken);
-        var recordable = scope.Role != PortalRole.PairedUnit && await db.JointMeetings.RecordableBy(scope).AnyAsync(m => m.Id == id, cancellationToken);
+        var recordable = (await authorization.AuthorizeAsync(User, meeting.Resource, JointMeetingOperations.RecordDecisions)).Succeeded;
 
         DecisionFormViewModel? form = null;
         if (recordable)
@@ -214,8 +221,8 @@ public sealed class JointMeetingsController(AppDbContext db, TimeProvider clock,
         };
     }
 
-    private async Task<string> ConvenerNameAsync(UserScope scope, CancellationToken cancellationToken) => scope.Role == PortalRole.CommunityCommittee
-        ? await db.Communities.Where(c => c.Id == scope.CommunityId).Select(c => c.PartyCommitteeName).SingleAsync(cancellationToken)
+    private async Task<string> ConvenerNameAsync(UserScope scope, CancellationToken cancellationToken) => JointMeetingOperations.ConvenerCommunityOf(scope) is { } community
+        ? await db.Communities.Where(c => c.Id == community).Select(c => c.PartyCommitteeName).SingleAsync(cancellationToken)
         : await db.SubDistricts.Where(s => s.Id == scope.SubDistrictId).Select(s => s.WorkingCommitteeName ?? s.Name).SingleAsync(cancellationToken);
 
     private async Task<IActionResult> CreateViewAsync(MeetingInput input, CancellationToken cancellationToken)
@@ -229,7 +236,7 @@ public sealed class JointMeetingsController(AppDbContext db, TimeProvider clock,
             Input = input,
             Units = units.Select(u => new AttendeeOption(u.Id, u.Name, input.UnitIds.Contains(u.Id))).ToList(),
             Communities = communities.Select(c => new AttendeeOption(c.Id, c.Name, input.CommunityIds.Contains(c.Id))).ToList(),
-            ConvenerFixed = scope.Role == PortalRole.CommunityCommittee,
+            ConvenerFixed = JointMeetingOperations.ConvenerCommunityOf(scope) is not null,
         });
     }
 }

@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using TongkuangAlliance.Core.Common;
 using TongkuangAlliance.Core.Data;
-using TongkuangAlliance.Core.Identity;
 using TongkuangAlliance.Core.Scoping;
 using TongkuangAlliance.Core.Structure;
 using TongkuangAlliance.Web.Authorization;
@@ -38,7 +37,7 @@ public sealed class MemberUnitsController(AppDbContext db, IAuthorizationService
             .ToPagedListAsync(page, cancellationToken: cancellationToken);
 
         ViewData["Title"] = l["MemberUnits.Title"];
-        return View(new MemberUnitIndexViewModel { Units = list, Query = q, Kind = kind, CanCreate = scope.Role == PortalRole.SubDistrictCommittee });
+        return View(new MemberUnitIndexViewModel { Units = list, Query = q, Kind = kind, CanCreate = (await authorization.AuthorizeAsync(User, Policies.SubDistrictOnly)).Succeeded });
     }
 
     [HttpGet]

@@ -7,7 +7,11 @@ using TongkuangAlliance.Web.Infrastructure.Validation;
 
 namespace TongkuangAlliance.Web.Features.PairingLists;
 
-public sealed record PairingHeader(int Id, int MemberUnitId, string UnitName, int CommunityId, string CommunityName, DateOnly StartDate, DateOnly? EndDate);
+public sealed record PairingHeader(int Id, int MemberUnitId, string UnitName, int CommunityId, string CommunityName, DateOnly StartDate, DateOnly? EndDate, int SubDistrictId)
+{
+    /// <summary>What decides who writes the pairing's lists.</summary>
+    public Authorization.PairingListResource Resource => new(SubDistrictId, CommunityId, MemberUnitId);
+}
 
 public sealed record NeedRow(int Id, string Title, string? Description);
 

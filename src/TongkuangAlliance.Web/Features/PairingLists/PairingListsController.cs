@@ -6,7 +6,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using TongkuangAlliance.Core.Common;
 using TongkuangAlliance.Core.Data;
-using TongkuangAlliance.Core.Identity;
 using TongkuangAlliance.Core.Joint;
 using TongkuangAlliance.Core.Scoping;
 using TongkuangAlliance.Web.Authorization;
@@ -21,7 +20,7 @@ namespace TongkuangAlliance.Web.Features.PairingLists;
 /// sub-district; a pairing outside the user's scope is 404, a list the role may not write is 403.
 /// </summary>
 [Authorize(Policy = Policies.AllianceMembers)]
-public sealed class PairingListsController(AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l) : Controller
+public sealed class PairingListsController(AppDbContext db, TimeProvider clock, IAuthorizationService authorization, IStringLocalizer<SharedResource> l) : Controller
 {
     public const int FirstYear = 2019;
 
@@ -43,15 +42,8 @@ public sealed class PairingListsController(AppDbContext db, TimeProvider clock, 
             .Select(p => new ProjectRow(p.Id, p.Title, p.Stream, p.OwnerSide, p.Target, p.DueDate, p.Status, p.Progress,
                 p.NeedId, p.Need!.Title, p.ResourceId, p.Resource!.Title))
             .ToListAsync(cancellationToken);
-        var actionItems = await db.ActionItems.AsNoTracking().VisibleTo(scope)
-            .Where(a => (a.OwnerUnitId == header.MemberUnitId || a.OwnerCommunityId == header.CommunityId)
-                        && a.Meeting!.MeetingDate >= new DateOnly(y, 1, 1) && a.Meeting.MeetingDate <= new DateOnly(y, 12, 31))
-            .OrderBy(a => a.Status == WorkStatus.Done).ThenBy(a => a.DueDate).ThenBy(a => a.Id)
-            .Select(a => new ActionItemRow(a.Id, a.MeetingId, a.Meeting!.MeetingDate, a.What,
-                a.OwnerUnitId != null ? a.OwnerUnit!.Name : a.OwnerCommunity!.Name, a.DueDate, a.Status, a.Progress))
-            .ToListAsync(cancellationToken);
+        var actionItems = await ActionItemsAsync(scope, header, y, cancellationToken);
 
-        var active = header.EndDate is null;
         ViewData["Title"] = l["PairingLists.Title", header.UnitName, header.CommunityName];
         return View(new PairingListsViewModel
         {
@@ -63,9 +55,9 @@ public sealed class PairingListsController(AppDbContext db, TimeProvider clock, 
             Resources = resources,
             Projects = projects,
             ActionItems = actionItems,
-            CanAddNeed = active && MayWrite(scope, ListKind.Need),
-            CanAddResource = active && MayWrite(scope, ListKind.Resource),
-            CanCreateProject = active && MayWrite(scope, ListKind.Project),
+            CanAddNeed = header.EndDate is null && await MayWriteAsync(header, ListKind.Need),
+            CanAddResource = header.EndDate is null && await MayWriteAsync(header, ListKind.Resource),
+            CanCreateProject = header.EndDate is null && await MayWriteAsync(header, ListKind.Project),
         });
     }
 
@@ -88,7 +80,7 @@ public sealed class PairingListsController(AppDbContext db, TimeProvider clock, 
     {
         var header = await HeaderAsync(id, cancellationToken);
         if (header is null) return NotFound();
-        if (!MayWrite(User.Scope(), ListKind.Project)) return Forbid();
+        if (!await MayWriteAsync(header, ListKind.Project)) return Forbid();
         var y = YearOrCurrent(year, ChinaTime.Today(clock));
         var input = new ProjectInput { DueDate = new DateOnly(y, 12, 31) };
         if (needId is { } n)
@@ -110,8 +102,8 @@ public sealed class PairingListsController(AppDbContext db, TimeProvider clock, 
         var scope = User.Scope();
         var pairing = await db.Pairings.VisibleTo(scope).SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
         if (pairing is null) return NotFound();
-        if (!MayWrite(scope, ListKind.Project)) return Forbid();
         var header = (await HeaderAsync(id, cancellationToken))!;
+        if (!await MayWriteAsync(header, ListKind.Project)) return Forbid();
         var y = YearOrCurrent(year, ChinaTime.Today(clock));
         if (pairing.EndDate is not null) ModelState.AddModelError(string.Empty, l["Joint.PairingEnded"]);
 
@@ -148,20 +140,33 @@ public sealed class PairingListsController(AppDbContext db, TimeProvider clock, 
 
     private enum ListKind { Need, Resource, Project }
 
-    /// <summary>The role rule; the scope rule (the pairing is the user's own) is the visibility query.</summary>
-    private static bool MayWrite(UserScope scope, ListKind kind) => scope.Role switch
+    /// <summary>Who writes which list (the handler); the pairing being the user's own is the visibility query.</summary>
+    private async Task<bool> MayWriteAsync(PairingHeader header, ListKind kind)
     {
-        PortalRole.SubDistrictCommittee => true,
-        PortalRole.CommunityCommittee => kind != ListKind.Resource,
-        PortalRole.PairedUnit => kind != ListKind.Need,
-        _ => false,
-    };
+        var operation = kind switch
+        {
+            ListKind.Need => PairingListOperations.AddNeed,
+            ListKind.Resource => PairingListOperations.AddResource,
+            _ => PairingListOperations.CreateProject,
+        };
+        return (await authorization.AuthorizeAsync(User, header.Resource, operation)).Succeeded;
+    }
+
+    /// <summary>The action items of the year's meetings owned by either side of the pairing (as far as the user sees them).</summary>
+    private Task<List<ActionItemRow>> ActionItemsAsync(UserScope scope, PairingHeader header, int y, CancellationToken cancellationToken) =>
+        db.ActionItems.AsNoTracking().VisibleTo(scope)
+            .Where(a => (a.OwnerUnitId == header.MemberUnitId || a.OwnerCommunityId == header.CommunityId)
+                        && a.Meeting!.MeetingDate >= new DateOnly(y, 1, 1) && a.Meeting.MeetingDate <= new DateOnly(y, 12, 31))
+            .OrderBy(a => a.Status == WorkStatus.Done).ThenBy(a => a.DueDate).ThenBy(a => a.Id)
+            .Select(a => new ActionItemRow(a.Id, a.MeetingId, a.Meeting!.MeetingDate, a.What,
+                a.OwnerUnitId != null ? a.OwnerUnit!.Name : a.OwnerCommunity!.Name, a.DueDate, a.Status, a.Progress))
+            .ToListAsync(cancellationToken);
 
     private async Task<IActionResult> EntryFormAsync(int id, int? year, ListKind kind, CancellationToken cancellationToken)
     {
         var header = await HeaderAsync(id, cancellationToken);
         if (header is null) return NotFound();
-        if (!MayWrite(User.Scope(), kind)) return Forbid();
+        if (!await MayWriteAsync(header, kind)) return Forbid();
         return EntryView(header, YearOrCurrent(year, ChinaTime.Today(clock)), kind, new ListEntryInput());
     }
 
@@ -169,7 +174,7 @@ public sealed class PairingListsController(AppDbContext db, TimeProvider clock, 
     {
         var header = await HeaderAsync(id, cancellationToken);
         if (header is null) return NotFound();
-        if (!MayWrite(User.Scope(), kind)) return Forbid();
+        if (!await MayWriteAsync(header, kind)) return Forbid();
         var y = YearOrCurrent(year, ChinaTime.Today(clock));
         if (header.EndDate is not null) ModelState.AddModelError(string.Empty, l["Joint.PairingEnded"]);
         if (!ModelState.IsValid) return EntryView(header, y, kind, input);
@@ -219,6 +224,6 @@ public sealed class PairingListsController(AppDbContext db, TimeProvider clock, 
 
     private Task<PairingHeader?> HeaderAsync(int id, CancellationToken cancellationToken) =>
         db.Pairings.AsNoTracking().VisibleTo(User.Scope()).Where(p => p.Id == id)
-            .Select(p => new PairingHeader(p.Id, p.MemberUnitId, p.MemberUnit!.Name, p.CommunityId, p.Community!.Name, p.StartDate, p.EndDate))
+            .Select(p => new PairingHeader(p.Id, p.MemberUnitId, p.MemberUnit!.Name, p.CommunityId, p.Community!.Name, p.StartDate, p.EndDate, p.Community.SubDistrictId))
             .SingleOrDefaultAsync(cancellationToken);
 }

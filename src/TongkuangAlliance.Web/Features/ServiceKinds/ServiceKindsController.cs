@@ -100,19 +100,25 @@ public sealed class ServiceKindsController(AppDbContext db, IStringLocalizer<Sha
         }
         catch (DbUpdateConcurrencyException)
         {
-            var current = await db.ServiceKinds.AsNoTracking().SingleAsync(k => k.Id == id, cancellationToken);
-            this.ShowConcurrencyConflict(l, new Dictionary<string, string?>
-            {
-                [l["ServiceKinds.Name"]] = current.Name,
-                [l["ServiceKinds.NameEn"]] = current.NameEn,
-                [l["ServiceKinds.IsActive"]] = current.IsActive ? l["Common.Yes"] : l["Common.No"],
-            });
-            ModelState.Remove(nameof(input.Version));
-            input.Version = current.Version;
+            await ShowConflictAsync(id, input, cancellationToken);
             return View(input);
         }
         TempData["Success"] = l["Common.Saved"].Value;
         return RedirectToAction(nameof(Index));
+    }
+
+    /// <summary>Someone saved the kind since the form was opened: show what they saved, and take their version.</summary>
+    private async Task ShowConflictAsync(int id, ServiceKindInput input, CancellationToken cancellationToken)
+    {
+        var current = await db.ServiceKinds.AsNoTracking().SingleAsync(k => k.Id == id, cancellationToken);
+        this.ShowConcurrencyConflict(l, new Dictionary<string, string?>
+        {
+            [l["ServiceKinds.Name"]] = current.Name,
+            [l["ServiceKinds.NameEn"]] = current.NameEn,
+            [l["ServiceKinds.IsActive"]] = current.IsActive ? l["Common.Yes"] : l["Common.No"],
+        });
+        ModelState.Remove(nameof(input.Version));
+        input.Version = current.Version;
     }
 
     private Task<bool> NameTakenAsync(string name, int? exceptId, CancellationToken cancellationToken)

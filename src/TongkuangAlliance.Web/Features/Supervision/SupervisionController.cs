@@ -1,13 +1,11 @@
-using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using TongkuangAlliance.Core.Common;
 using TongkuangAlliance.Core.Data;
-using TongkuangAlliance.Core.Identity;
 using TongkuangAlliance.Core.Joint;
 using TongkuangAlliance.Core.Scoping;
 using TongkuangAlliance.Web.Authorization;
@@ -23,15 +21,17 @@ namespace TongkuangAlliance.Web.Features.Supervision;
 /// update. An item outside the user's scope — or, for updates, not its own — is 404.
 /// </summary>
 [Authorize(Policy = Policies.AllianceMembers)]
-public sealed class SupervisionController(AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l) : Controller
+public sealed class SupervisionController(AppDbContext db, TimeProvider clock, IAuthorizationService authorization, IStringLocalizer<SharedResource> l) : Controller
 {
+    private SupervisionQueries Queries => new(db, clock, l);
+
     [HttpGet]
     [Authorize(Policy = Policies.SubDistrictOnly)]
     public async Task<IActionResult> Index(string? owner, bool overdue = false, ActivityStream? stream = null, int page = 1, CancellationToken cancellationToken = default)
     {
         var scope = User.Scope();
-        var (unitId, communityId) = ParseOwner(owner);
-        var items = await WorkQuery(scope, unitId, communityId, openOnly: true, overdue, stream).ToPagedListAsync(page, cancellationToken: cancellationToken);
+        var (unitId, communityId) = SupervisionQueries.ParseOwner(owner);
+        var items = await Queries.WorkQuery(scope, unitId, communityId, openOnly: true, overdue, stream).ToPagedListAsync(page, cancellationToken: cancellationToken);
         ViewData["Title"] = l["Supervision.Title"];
         return View(new WorkListViewModel
         {
@@ -40,46 +40,29 @@ public sealed class SupervisionController(AppDbContext db, TimeProvider clock, I
             Owner = unitId is null && communityId is null ? null : owner,
             OverdueOnly = overdue,
             Stream = stream is { } s && Enum.IsDefined(s) ? s : null,
-            Owners = await OwnerOptionsAsync(scope, owner, cancellationToken),
-            Streams = StreamOptions(stream),
+            Owners = await Queries.OwnerOptionsAsync(scope, owner, cancellationToken),
+            Streams = Queries.StreamOptions(stream),
         });
     }
 
     /// <summary>
     /// 我的承诺: everything a unit (or a community) has committed to across its pairings and meetings. The
-    /// sub-district opens any unit's; a unit or a community only its own (another id is 404).
+    /// sub-district opens any unit's (without one, its own list); a unit or a community only its own (another id is 404).
     /// </summary>
     [HttpGet]
     public async Task<IActionResult> Commitments(int? unitId, bool overdue = false, ActivityStream? stream = null, int page = 1, CancellationToken cancellationToken = default)
     {
         var scope = User.Scope();
-        int? ownerUnit;
-        int? ownerCommunity = null;
-        switch (scope.Role)
-        {
-            case PortalRole.SubDistrictCommittee:
-                if (unitId is null) return RedirectToAction(nameof(Index));
-                ownerUnit = unitId;
-                break;
-            case PortalRole.PairedUnit:
-                if (unitId is not null && unitId != scope.MemberUnitId) return NotFound();
-                ownerUnit = scope.MemberUnitId;
-                break;
-            case PortalRole.CommunityCommittee:
-                if (unitId is not null) return NotFound();
-                ownerUnit = null;
-                ownerCommunity = scope.CommunityId;
-                break;
-            default:
-                return NotFound();
-        }
-        var name = ownerUnit is { } u
-            ? await db.MemberUnits.AsNoTracking().VisibleTo(scope).Where(x => x.Id == u).Select(x => x.Name).SingleOrDefaultAsync(cancellationToken)
-            : await db.Communities.AsNoTracking().VisibleTo(scope).Where(x => x.Id == ownerCommunity).Select(x => x.Name).SingleOrDefaultAsync(cancellationToken);
+        var own = WorkOwnerResource.Of(scope);
+        var owner = unitId is { } u ? new WorkOwnerResource(u, null) : own;
+        if (owner is { UnitId: null, CommunityId: null }) return RedirectToAction(nameof(Index));
+        if (!(await authorization.AuthorizeAsync(User, owner, WorkOwnerOperations.ViewCommitments)).Succeeded) return NotFound();
+        var name = await Queries.OwnerNameAsync(scope, owner, cancellationToken);
         if (name is null) return NotFound();
 
-        var items = await WorkQuery(scope, ownerUnit, ownerCommunity, openOnly: false, overdue, stream).ToPagedListAsync(page, cancellationToken: cancellationToken);
-        ViewData["Title"] = scope.Role == PortalRole.SubDistrictCommittee ? l["Commitments.TitleOf", name] : l["Commitments.Title"];
+        var items = await Queries.WorkQuery(scope, owner.UnitId, owner.CommunityId, openOnly: false, overdue, stream).ToPagedListAsync(page, cancellationToken: cancellationToken);
+        var someoneElses = owner != own;
+        ViewData["Title"] = someoneElses ? l["Commitments.TitleOf", name] : l["Commitments.Title"];
         return View(new WorkListViewModel
         {
             Items = items,
@@ -87,9 +70,9 @@ public sealed class SupervisionController(AppDbContext db, TimeProvider clock, I
             OverdueOnly = overdue,
             Stream = stream is { } s && Enum.IsDefined(s) ? s : null,
             Owners = [],
-            Streams = StreamOptions(stream),
+            Streams = Queries.StreamOptions(stream),
             OwnerName = name,
-            UnitId = scope.Role == PortalRole.SubDistrictCommittee ? ownerUnit : null,
+            UnitId = someoneElses ? owner.UnitId : null,
         });
     }
 
@@ -107,20 +90,21 @@ public sealed class SupervisionController(AppDbContext db, TimeProvider clock, I
         return model is null ? NotFound() : WorkView(model);
     }
 
+    /// <summary>The owner's progress report; a project in scope but not the user's own is 404, like one out of scope.</summary>
     [HttpPost]
-    [Authorize(Roles = PortalRoles.CommunityCommittee + "," + PortalRoles.PairedUnit)]
+    [Authorize(Policy = Policies.CommunityOrUnit)]
     public async Task<IActionResult> ProjectProgress(int id, [Bind(Prefix = "ProgressForm")] ProgressInput input, CancellationToken cancellationToken)
     {
-        var work = await db.JointProjects.OwnedBy(User.Scope()).SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+        var work = await ProjectAsync(id, JointProjectOperations.UpdateProgress, cancellationToken);
         if (work is null) return NotFound();
         return await SaveAsync(work, input, null, async () => (await ProjectModelAsync(id, input, null, cancellationToken))!, nameof(Project), cancellationToken);
     }
 
     [HttpPost]
-    [Authorize(Roles = PortalRoles.CommunityCommittee + "," + PortalRoles.PairedUnit)]
+    [Authorize(Policy = Policies.CommunityOrUnit)]
     public async Task<IActionResult> ActionItemProgress(int id, [Bind(Prefix = "ProgressForm")] ProgressInput input, CancellationToken cancellationToken)
     {
-        var work = await db.ActionItems.OwnedBy(User.Scope()).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        var work = await ActionItemAsync(id, ActionItemOperations.UpdateProgress, cancellationToken);
         if (work is null) return NotFound();
         return await SaveAsync(work, input, null, async () => (await ActionItemModelAsync(id, input, null, cancellationToken))!, nameof(ActionItem), cancellationToken);
     }
@@ -129,7 +113,7 @@ public sealed class SupervisionController(AppDbContext db, TimeProvider clock, I
     [Authorize(Policy = Policies.SubDistrictOnly)]
     public async Task<IActionResult> ProjectSendBack(int id, [Bind(Prefix = "SendBack")] SendBackInput input, CancellationToken cancellationToken)
     {
-        var work = await db.JointProjects.VisibleTo(User.Scope()).SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+        var work = await ProjectAsync(id, JointProjectOperations.SendBack, cancellationToken);
         if (work is null) return NotFound();
         return await SaveAsync(work, null, input, async () => (await ProjectModelAsync(id, null, input, cancellationToken))!, nameof(Project), cancellationToken);
     }
@@ -138,9 +122,24 @@ public sealed class SupervisionController(AppDbContext db, TimeProvider clock, I
     [Authorize(Policy = Policies.SubDistrictOnly)]
     public async Task<IActionResult> ActionItemSendBack(int id, [Bind(Prefix = "SendBack")] SendBackInput input, CancellationToken cancellationToken)
     {
-        var work = await db.ActionItems.VisibleTo(User.Scope()).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        var work = await ActionItemAsync(id, ActionItemOperations.SendBack, cancellationToken);
         if (work is null) return NotFound();
         return await SaveAsync(work, null, input, async () => (await ActionItemModelAsync(id, null, input, cancellationToken))!, nameof(ActionItem), cancellationToken);
+    }
+
+    /// <summary>The project to change, tracked; null (404) when it is outside the user's scope or the operation is not the user's.</summary>
+    private async Task<JointProject?> ProjectAsync(int id, OperationAuthorizationRequirement operation, CancellationToken cancellationToken)
+    {
+        var resource = await Queries.ProjectResourceAsync(User.Scope(), id, cancellationToken);
+        if (resource is null || !(await authorization.AuthorizeAsync(User, resource, operation)).Succeeded) return null;
+        return await db.JointProjects.SingleAsync(p => p.Id == id, cancellationToken);
+    }
+
+    private async Task<Core.Joint.ActionItem?> ActionItemAsync(int id, OperationAuthorizationRequirement operation, CancellationToken cancellationToken)
+    {
+        var resource = await Queries.ActionItemResourceAsync(User.Scope(), id, cancellationToken);
+        if (resource is null || !(await authorization.AuthorizeAsync(User, resource, operation)).Succeeded) return null;
+        return await db.ActionItems.SingleAsync(a => a.Id == id, cancellationToken);
     }
 
     /// <summary>One progress report or one send-back: load, change, save once; a bad form or a conflict re-displays the page.</summary>
@@ -192,14 +191,16 @@ public sealed class SupervisionController(AppDbContext db, TimeProvider clock, I
             .Select(x => new
             {
                 x.Id, x.Title, x.Stream, x.Target, x.DueDate, x.Status, x.Progress, x.Version, x.PairingId, x.Year,
+                Resource = new JointProjectResource(x.Pairing!.Community!.SubDistrictId, x.Pairing.CommunityId, x.Pairing.MemberUnitId, x.OwnerSide),
                 Owner = x.OwnerSide == PairingSide.Unit ? x.Pairing!.MemberUnit!.Name : x.Pairing!.Community!.Name,
                 Unit = x.Pairing!.MemberUnit!.Name, Community = x.Pairing.Community!.Name,
                 NeedTitle = x.Need!.Title, ResourceTitle = x.Resource!.Title,
             })
             .SingleOrDefaultAsync(cancellationToken);
         if (p is null) return null;
-        var updates = await UpdatesAsync(db.WorkUpdates.Where(u => u.ProjectId == id), cancellationToken);
-        var canUpdate = await db.JointProjects.OwnedBy(scope).AnyAsync(x => x.Id == id, cancellationToken);
+        var updates = await Queries.UpdatesAsync(db.WorkUpdates.Where(u => u.ProjectId == id), cancellationToken);
+        var canUpdate = (await authorization.AuthorizeAsync(User, p.Resource, JointProjectOperations.UpdateProgress)).Succeeded;
+        var canSendBack = (await authorization.AuthorizeAsync(User, p.Resource, JointProjectOperations.SendBack)).Succeeded;
         return new WorkItemViewModel
         {
             Kind = WorkKind.Project, Id = p.Id, Title = p.Title, OwnerName = p.Owner, Stream = p.Stream, Target = p.Target, DueDate = p.DueDate,
@@ -207,7 +208,7 @@ public sealed class SupervisionController(AppDbContext db, TimeProvider clock, I
             ContextId = p.PairingId, ContextName = l["PairingLists.Title", p.Unit, p.Community], Year = p.Year,
             NeedTitle = p.NeedTitle, ResourceTitle = p.ResourceTitle, Updates = updates,
             CanUpdate = canUpdate && p.Status != WorkStatus.Done,
-            CanSendBack = scope.Role == PortalRole.SubDistrictCommittee && p.Status != WorkStatus.SentBack,
+            CanSendBack = canSendBack && p.Status != WorkStatus.SentBack,
             ProgressForm = progress ?? new ProgressInput { Progress = p.Progress, Version = p.Version },
             SendBack = sendBack ?? new SendBackInput { Version = p.Version },
         };
@@ -221,94 +222,22 @@ public sealed class SupervisionController(AppDbContext db, TimeProvider clock, I
             {
                 x.Id, x.What, x.Stream, x.DueDate, x.Status, x.Progress, x.Version, x.MeetingId, x.Meeting!.MeetingDate, x.Meeting.Topics,
                 Owner = x.OwnerUnitId != null ? x.OwnerUnit!.Name : x.OwnerCommunity!.Name, Decision = x.Decision!.Text,
+                Resource = new ActionItemResource(x.Meeting.SubDistrictId, x.OwnerUnitId, x.OwnerCommunityId),
             })
             .SingleOrDefaultAsync(cancellationToken);
         if (a is null) return null;
-        var updates = await UpdatesAsync(db.WorkUpdates.Where(u => u.ActionItemId == id), cancellationToken);
-        var canUpdate = scope.Role != PortalRole.SubDistrictCommittee; // VisibleTo is OwnedBy for units and communities
+        var updates = await Queries.UpdatesAsync(db.WorkUpdates.Where(u => u.ActionItemId == id), cancellationToken);
+        var canUpdate = (await authorization.AuthorizeAsync(User, a.Resource, ActionItemOperations.UpdateProgress)).Succeeded;
+        var canSendBack = (await authorization.AuthorizeAsync(User, a.Resource, ActionItemOperations.SendBack)).Succeeded;
         return new WorkItemViewModel
         {
             Kind = WorkKind.ActionItem, Id = a.Id, Title = a.What, OwnerName = a.Owner, Stream = a.Stream, DueDate = a.DueDate,
             Status = a.Status, Progress = a.Progress, Version = a.Version, Today = ChinaTime.Today(clock),
             ContextId = a.MeetingId, ContextName = l["JointMeetings.DetailsTitle", Display.Date(a.MeetingDate)], DecisionText = a.Decision, Updates = updates,
             CanUpdate = canUpdate && a.Status != WorkStatus.Done,
-            CanSendBack = scope.Role == PortalRole.SubDistrictCommittee && a.Status != WorkStatus.SentBack,
+            CanSendBack = canSendBack && a.Status != WorkStatus.SentBack,
             ProgressForm = progress ?? new ProgressInput { Progress = a.Progress, Version = a.Version },
             SendBack = sendBack ?? new SendBackInput { Version = a.Version },
         };
     }
-
-    private Task<List<WorkUpdateRow>> UpdatesAsync(IQueryable<WorkUpdate> updates, CancellationToken cancellationToken) =>
-        updates.AsNoTracking().OrderByDescending(u => u.AtUtc).ThenByDescending(u => u.Id)
-            .Select(u => new WorkUpdateRow(u.AtUtc, u.Kind, u.Progress, u.Note, db.Users.Where(x => x.Id == u.UserId).Select(x => x.DisplayName).FirstOrDefault()))
-            .ToListAsync(cancellationToken);
-
-    /// <summary>Projects and action items in one ordered query (UNION ALL), so a page is two queries whatever the data.</summary>
-    private IQueryable<WorkRow> WorkQuery(UserScope scope, int? unitId, int? communityId, bool openOnly, bool overdueOnly, ActivityStream? stream)
-    {
-        var today = ChinaTime.Today(clock);
-        var projects = scope.Role == PortalRole.SubDistrictCommittee ? db.JointProjects.AsNoTracking().VisibleTo(scope) : db.JointProjects.AsNoTracking().OwnedBy(scope);
-        var items = db.ActionItems.AsNoTracking().VisibleTo(scope);
-        if (unitId is { } u)
-        {
-            projects = projects.Where(p => p.OwnerSide == PairingSide.Unit && p.Pairing!.MemberUnitId == u);
-            items = items.Where(a => a.OwnerUnitId == u);
-        }
-        else if (communityId is { } c)
-        {
-            projects = projects.Where(p => p.OwnerSide == PairingSide.Community && p.Pairing!.CommunityId == c);
-            items = items.Where(a => a.OwnerCommunityId == c);
-        }
-        if (openOnly)
-        {
-            projects = projects.Where(p => p.Status != WorkStatus.Done);
-            items = items.Where(a => a.Status != WorkStatus.Done);
-        }
-        if (overdueOnly)
-        {
-            projects = projects.Where(JointProject.OverdueOn(today));
-            items = items.Where(Core.Joint.ActionItem.OverdueOn(today));
-        }
-        if (stream is { } s && Enum.IsDefined(s))
-        {
-            projects = projects.Where(p => p.Stream == s);
-            items = items.Where(a => a.Stream == s);
-        }
-        return projects
-            .Select(p => new WorkRow
-            {
-                Kind = WorkKind.Project, Id = p.Id, Title = p.Title,
-                OwnerName = p.OwnerSide == PairingSide.Unit ? p.Pairing!.MemberUnit!.Name : p.Pairing!.Community!.Name,
-                Stream = (ActivityStream?)p.Stream, DueDate = p.DueDate, Status = p.Status, Progress = p.Progress, ContextId = p.PairingId,
-            })
-            .Concat(items.Select(a => new WorkRow
-            {
-                Kind = WorkKind.ActionItem, Id = a.Id, Title = a.What,
-                OwnerName = a.OwnerUnitId != null ? a.OwnerUnit!.Name : a.OwnerCommunity!.Name,
-                Stream = a.Stream, DueDate = a.DueDate, Status = a.Status, Progress = a.Progress, ContextId = a.MeetingId,
-            }))
-            .OrderBy(r => r.Status == WorkStatus.Done).ThenBy(r => r.DueDate).ThenBy(r => r.Kind).ThenBy(r => r.Id);
-    }
-
-    private static (int? Unit, int? Community) ParseOwner(string? owner)
-    {
-        if (owner is null || owner.Length < 3 || owner[1] != ':') return (null, null);
-        if (!int.TryParse(owner.AsSpan(2), NumberStyles.None, CultureInfo.InvariantCulture, out var id)) return (null, null);
-        return owner[0] switch { 'u' => (id, null), 'c' => (null, id), _ => (null, null) };
-    }
-
-    private async Task<IReadOnlyList<SelectListItem>> OwnerOptionsAsync(UserScope scope, string? selected, CancellationToken cancellationToken)
-    {
-        static string S(int v) => v.ToString(CultureInfo.InvariantCulture);
-        var units = await db.MemberUnits.AsNoTracking().VisibleTo(scope).OrderBy(u => u.Name).Select(u => new { u.Id, u.Name }).ToListAsync(cancellationToken);
-        var communities = await db.Communities.AsNoTracking().VisibleTo(scope).OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync(cancellationToken);
-        var unitGroup = new SelectListGroup { Name = l["Field.MemberUnit"] };
-        var communityGroup = new SelectListGroup { Name = l["Field.Community"] };
-        return units.Select(u => new SelectListItem(u.Name, "u:" + S(u.Id), selected == "u:" + S(u.Id)) { Group = unitGroup })
-            .Concat(communities.Select(c => new SelectListItem(c.Name, "c:" + S(c.Id), selected == "c:" + S(c.Id)) { Group = communityGroup }))
-            .ToList();
-    }
-
-    private List<SelectListItem> StreamOptions(ActivityStream? selected) =>
-        Enum.GetValues<ActivityStream>().Select(s => new SelectListItem(l["ActivityStream." + s], s.ToString(), s == selected)).ToList();
 }

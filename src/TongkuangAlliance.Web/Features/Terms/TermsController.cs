@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -7,7 +8,6 @@ using TongkuangAlliance.Core.Cases;
 using TongkuangAlliance.Core.Common;
 using TongkuangAlliance.Core.Dashboards;
 using TongkuangAlliance.Core.Data;
-using TongkuangAlliance.Core.Identity;
 using TongkuangAlliance.Core.Scoping;
 using TongkuangAlliance.Web.Authorization;
 using TongkuangAlliance.Web.Features.Shared;
@@ -19,7 +19,7 @@ namespace TongkuangAlliance.Web.Features.Terms;
 /// 协议条款: a paired unit's list of the agreement terms its unit owes (across communities), and marking one
 /// fulfilled. Committees see the terms of the cases in their scope. Nothing else of a case is shown here.
 /// </summary>
-public sealed class TermsController(AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l) : Controller
+public sealed class TermsController(AppDbContext db, TimeProvider clock, IAuthorizationService authorization, IStringLocalizer<SharedResource> l) : Controller
 {
     private static readonly Expression<Func<AgreementTerm, TermRow>> ToRow = t => new TermRow(
         t.Id, t.CaseId, t.Case!.Number, t.Case.Community!.Name, t.ObligatedParty!.Name, t.Kind,
@@ -55,10 +55,13 @@ public sealed class TermsController(AppDbContext db, TimeProvider clock, IString
             .Select(ToRow)
             .ToPagedListAsync(page, cancellationToken: cancellationToken);
 
-        ViewData["Title"] = scope.Role == PortalRole.PairedUnit ? l["Terms.Title"] : l["Terms.TitleStaff"];
+        // A unit reads the terms it owes; the case workers the terms of their cases, each opening its case.
+        var ownTerms = (await authorization.AuthorizeAsync(User, Policies.PairedUnitOnly)).Succeeded;
+        var canOpenCases = (await authorization.AuthorizeAsync(User, Policies.CaseWorkers)).Succeeded;
+        ViewData["Title"] = ownTerms ? l["Terms.Title"] : l["Terms.TitleStaff"];
         return View(new TermIndexViewModel
         {
-            Terms = terms, Status = filter, Today = today, CanOpenCases = scope.Role != PortalRole.PairedUnit,
+            Terms = terms, Status = filter, Today = today, CanOpenCases = canOpenCases,
             FromDashboard = unitId is not null || communityId is not null || fulfilledFrom is not null || fulfilledTo is not null,
         });
     }
