@@ -1,15 +1,10 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Serilog;
 using TongkuangAlliance.Core.Auditing;
-using TongkuangAlliance.Core.Data;
-using TongkuangAlliance.Core.Identity;
 using TongkuangAlliance.Web;
-using TongkuangAlliance.Web.Authorization;
 using TongkuangAlliance.Web.Features.Dashboards;
 using TongkuangAlliance.Web.Features.Residents;
 using TongkuangAlliance.Web.Infrastructure;

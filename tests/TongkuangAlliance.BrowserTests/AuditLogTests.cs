@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-using TongkuangAlliance.BrowserTests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
 namespace TongkuangAlliance.BrowserTests;

@@ -1,6 +1,3 @@
-using Microsoft.Playwright;
-using TongkuangAlliance.BrowserTests.Infrastructure;
-
 namespace TongkuangAlliance.BrowserTests;
 
 /// <summary>

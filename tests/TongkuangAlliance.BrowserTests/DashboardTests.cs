@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
-using Microsoft.Playwright;
-using TongkuangAlliance.BrowserTests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
 namespace TongkuangAlliance.BrowserTests;

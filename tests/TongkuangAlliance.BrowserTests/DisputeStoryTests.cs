@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
-using Microsoft.Playwright;
-using TongkuangAlliance.BrowserTests.Infrastructure;
-using TongkuangAlliance.Core.Common;
 using static Microsoft.Playwright.Assertions;
 
 namespace TongkuangAlliance.BrowserTests;

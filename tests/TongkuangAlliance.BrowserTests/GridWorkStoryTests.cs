@@ -1,6 +1,3 @@
-using System.Text.RegularExpressions;
-using Microsoft.Playwright;
-using TongkuangAlliance.BrowserTests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
 namespace TongkuangAlliance.BrowserTests;

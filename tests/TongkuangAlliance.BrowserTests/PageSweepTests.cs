@@ -1,6 +1,4 @@
 using Deque.AxeCore.Playwright;
-using Microsoft.Playwright;
-using TongkuangAlliance.BrowserTests.Infrastructure;
 
 namespace TongkuangAlliance.BrowserTests;
 

@@ -1,4 +1,3 @@
-using TongkuangAlliance.BrowserTests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
 namespace TongkuangAlliance.BrowserTests;

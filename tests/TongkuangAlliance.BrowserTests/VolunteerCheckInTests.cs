@@ -1,9 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
-using TongkuangAlliance.BrowserTests.Infrastructure;
 using TongkuangAlliance.Core.Activities;
-using TongkuangAlliance.Core.Common;
 using TongkuangAlliance.Core.Data;
 using static Microsoft.Playwright.Assertions;
 

@@ -1,7 +1,5 @@
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using TongkuangAlliance.Core.Data;
 
 namespace TongkuangAlliance.UnitTests;
 

@@ -1,6 +1,4 @@
 using TongkuangAlliance.Core.Cases;
-using TongkuangAlliance.Core.Common;
-using TongkuangAlliance.Core.Structure;
 
 namespace TongkuangAlliance.Core.Activities;
 

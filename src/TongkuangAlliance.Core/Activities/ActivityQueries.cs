@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using TongkuangAlliance.Core.Data;
 
 namespace TongkuangAlliance.Core.Activities;

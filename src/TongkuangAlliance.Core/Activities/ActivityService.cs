@@ -1,5 +1,3 @@
-using TongkuangAlliance.Core.Common;
-
 namespace TongkuangAlliance.Core.Activities;
 
 /// <summary>A service offered at an activity: how many volunteers it needs and, afterwards, how many residents it served.</summary>

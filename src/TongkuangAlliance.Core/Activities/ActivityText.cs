@@ -1,5 +1,3 @@
-using TongkuangAlliance.Core.Common;
-
 namespace TongkuangAlliance.Core.Activities;
 
 /// <summary>Checks and tidies the free text of activities: required, trimmed, not longer than its column.</summary>

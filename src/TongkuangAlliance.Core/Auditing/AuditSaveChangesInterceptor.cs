@@ -1,8 +1,6 @@
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using TongkuangAlliance.Core.Common;
 
 namespace TongkuangAlliance.Core.Auditing;
 

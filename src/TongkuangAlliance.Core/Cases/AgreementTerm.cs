@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using TongkuangAlliance.Core.Common;
 
 namespace TongkuangAlliance.Core.Cases;
 

@@ -1,5 +1,3 @@
-using TongkuangAlliance.Core.Common;
-
 namespace TongkuangAlliance.Core.Cases;
 
 /// <summary>Corrections of what was entered by mistake: a term withdrawn, a party removed (nothing is deleted).</summary>

@@ -1,5 +1,3 @@
-using TongkuangAlliance.Core.Common;
-
 namespace TongkuangAlliance.Core.Cases;
 
 /// <summary>The case's handling: accept, mediate, resolve, follow up, close, escalate, take over, hand back, reopen, notes.</summary>

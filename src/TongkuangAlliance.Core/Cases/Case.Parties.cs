@@ -1,5 +1,3 @@
-using TongkuangAlliance.Core.Common;
-
 namespace TongkuangAlliance.Core.Cases;
 
 /// <summary>The parties to a case (当事人): residents, member units, outside organisations.</summary>

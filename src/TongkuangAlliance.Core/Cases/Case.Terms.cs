@@ -1,5 +1,3 @@
-using TongkuangAlliance.Core.Common;
-
 namespace TongkuangAlliance.Core.Cases;
 
 /// <summary>The agreement's terms (协议条款): adding them and marking them fulfilled.</summary>

@@ -1,6 +1,4 @@
-using TongkuangAlliance.Core.Common;
 using TongkuangAlliance.Core.Identity;
-using TongkuangAlliance.Core.Structure;
 
 namespace TongkuangAlliance.Core.Cases;
 

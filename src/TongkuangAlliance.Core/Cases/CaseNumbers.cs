@@ -1,7 +1,5 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using TongkuangAlliance.Core.Auditing;
-using TongkuangAlliance.Core.Common;
 using TongkuangAlliance.Core.Data;
 
 namespace TongkuangAlliance.Core.Cases;

@@ -1,6 +1,4 @@
 using System.Linq.Expressions;
-using TongkuangAlliance.Core.Common;
-using TongkuangAlliance.Core.Structure;
 
 namespace TongkuangAlliance.Core.Cases;
 

@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using Microsoft.EntityFrameworkCore;
 using TongkuangAlliance.Core.Data;
 using TongkuangAlliance.Core.Identity;
 

@@ -1,5 +1,3 @@
-using TongkuangAlliance.Core.Common;
-
 namespace TongkuangAlliance.Core.Cases;
 
 /// <summary>回访: contact with the resident after resolution. Recorded through <see cref="Case.RecordFollowUp"/>.</summary>

@@ -1,5 +1,3 @@
-using TongkuangAlliance.Core.Common;
-
 namespace TongkuangAlliance.Core.Cases;
 
 /// <summary>调解会: a meeting convened on a case. Recorded through <see cref="Case.RecordSession"/>.</summary>

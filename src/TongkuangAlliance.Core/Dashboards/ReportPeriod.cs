@@ -1,5 +1,4 @@
 using System.Globalization;
-using TongkuangAlliance.Core.Common;
 
 namespace TongkuangAlliance.Core.Dashboards;
 

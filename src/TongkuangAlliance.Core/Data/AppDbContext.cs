@@ -1,15 +1,12 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore;
 using TongkuangAlliance.Core.Activities;
 using TongkuangAlliance.Core.Auditing;
 using TongkuangAlliance.Core.Cases;
-using TongkuangAlliance.Core.Common;
 using TongkuangAlliance.Core.Data.Configurations;
 using TongkuangAlliance.Core.GridWork;
 using TongkuangAlliance.Core.Identity;
 using TongkuangAlliance.Core.Joint;
-using TongkuangAlliance.Core.Structure;
 using TongkuangAlliance.Core.Volunteers;
 
 namespace TongkuangAlliance.Core.Data;

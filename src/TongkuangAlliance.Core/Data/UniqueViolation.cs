@@ -1,5 +1,4 @@
 using System.Data.Common;
-using Microsoft.EntityFrameworkCore;
 
 namespace TongkuangAlliance.Core.Data;
 

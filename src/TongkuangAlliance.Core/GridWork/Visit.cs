@@ -1,7 +1,5 @@
 using TongkuangAlliance.Core.Cases;
-using TongkuangAlliance.Core.Common;
 using TongkuangAlliance.Core.Identity;
-using TongkuangAlliance.Core.Structure;
 
 namespace TongkuangAlliance.Core.GridWork;
 

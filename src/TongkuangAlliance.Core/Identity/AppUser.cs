@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using TongkuangAlliance.Core.Common;
-using TongkuangAlliance.Core.Structure;
 
 namespace TongkuangAlliance.Core.Identity;
 

@@ -1,5 +1,3 @@
-using TongkuangAlliance.Core.Structure;
-
 namespace TongkuangAlliance.Core.Identity;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using TongkuangAlliance.Core.Common;
-using TongkuangAlliance.Core.Structure;
-
 namespace TongkuangAlliance.Core.Joint;
 
 /// <summary>需求清单: one need of the community, in a pairing's list for a year. Written by the community side.</summary>

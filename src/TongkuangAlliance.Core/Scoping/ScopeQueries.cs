@@ -1,6 +1,5 @@
 using TongkuangAlliance.Core.Auditing;
 using TongkuangAlliance.Core.Identity;
-using TongkuangAlliance.Core.Structure;
 
 namespace TongkuangAlliance.Core.Scoping;
 

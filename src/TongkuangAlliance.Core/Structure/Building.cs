@@ -1,5 +1,3 @@
-using TongkuangAlliance.Core.Common;
-
 namespace TongkuangAlliance.Core.Structure;
 
 /// <summary>楼栋: a building of a compound, covered by one grid, with a building chief (楼栋长).</summary>

@@ -1,5 +1,3 @@
-using TongkuangAlliance.Core.Common;
-
 namespace TongkuangAlliance.Core.Structure;
 
 /// <summary>社区, with its party committee (社区党委) and secretary.</summary>

@@ -1,5 +1,3 @@
-using TongkuangAlliance.Core.Common;
-
 namespace TongkuangAlliance.Core.Structure;
 
 /// <summary>小区: a residential compound of a community, possibly with its own party branch.</summary>

@@ -1,5 +1,3 @@
-using TongkuangAlliance.Core.Common;
-
 namespace TongkuangAlliance.Core.Structure;
 
 /// <summary>A named person with a phone: a grid chief, a building chief, a unit's contact.</summary>

@@ -1,5 +1,3 @@
-using TongkuangAlliance.Core.Common;
-
 namespace TongkuangAlliance.Core.Structure;
 
 /// <summary>网格: a grid of a community, led by a grid chief (网格长). The post may be vacant.</summary>

@@ -1,5 +1,3 @@
-using TongkuangAlliance.Core.Common;
-
 namespace TongkuangAlliance.Core.Structure;
 
 /// <summary>街道: the top of the tree. One deployment may hold several.</summary>

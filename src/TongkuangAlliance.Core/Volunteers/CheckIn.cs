@@ -1,5 +1,4 @@
 using TongkuangAlliance.Core.Activities;
-using TongkuangAlliance.Core.Common;
 
 namespace TongkuangAlliance.Core.Volunteers;
 

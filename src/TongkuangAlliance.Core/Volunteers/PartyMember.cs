@@ -1,6 +1,3 @@
-using TongkuangAlliance.Core.Common;
-using TongkuangAlliance.Core.Structure;
-
 namespace TongkuangAlliance.Core.Volunteers;
 
 /// <summary>Active, moved away or left the party organisation's records; never deleted.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Authorization.Infrastructure;
-
 namespace TongkuangAlliance.Web.Authorization;
 
 /// <summary>What may be done to an activity (or a community's calendar), decided by <see cref="ActivityAuthorizationHandler"/>.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-
 namespace TongkuangAlliance.Web.Authorization;
 
 public static class AuthorizationHandlerRegistration

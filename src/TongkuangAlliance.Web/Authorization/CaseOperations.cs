@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Authorization.Infrastructure;
-using TongkuangAlliance.Core.Cases;
-
 namespace TongkuangAlliance.Web.Authorization;
 
 /// <summary>

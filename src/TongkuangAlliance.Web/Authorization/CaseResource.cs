@@ -1,5 +1,3 @@
-using TongkuangAlliance.Core.Cases;
-
 namespace TongkuangAlliance.Web.Authorization;
 
 /// <summary>

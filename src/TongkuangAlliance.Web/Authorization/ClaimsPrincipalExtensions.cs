@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using TongkuangAlliance.Core.Scoping;
 
 namespace TongkuangAlliance.Web.Authorization;
 

@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Authorization.Infrastructure;
-using TongkuangAlliance.Core.Identity;
-using TongkuangAlliance.Core.Scoping;
-
 namespace TongkuangAlliance.Web.Authorization;
 
 /// <summary>What decides who records a joint meeting's decisions: its sub-district and the community that convened it (if one did).</summary>

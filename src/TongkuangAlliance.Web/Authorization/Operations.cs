@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Authorization.Infrastructure;
-
 namespace TongkuangAlliance.Web.Authorization;
 
 /// <summary>Operations checked by the resource-based handlers.</summary>

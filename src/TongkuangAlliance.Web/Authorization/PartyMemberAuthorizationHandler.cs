@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Authorization.Infrastructure;
-using TongkuangAlliance.Core.Identity;
-using TongkuangAlliance.Core.Scoping;
 using Names = TongkuangAlliance.Web.Authorization.PartyMemberOperations.Names;
 
 namespace TongkuangAlliance.Web.Authorization;

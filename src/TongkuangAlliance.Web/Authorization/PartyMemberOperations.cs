@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Authorization.Infrastructure;
-
 namespace TongkuangAlliance.Web.Authorization;
 
 /// <summary>What may be done to a party member's entry (issue 5), decided by <see cref="PartyMemberAuthorizationHandler"/>.</summary>

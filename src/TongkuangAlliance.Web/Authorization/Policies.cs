@@ -1,5 +1,3 @@
-using TongkuangAlliance.Core.Identity;
-
 namespace TongkuangAlliance.Web.Authorization;
 
 /// <summary>Named role policies: the middle tier between "signed in" (the fallback) and resource handlers.</summary>

@@ -1,10 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using TongkuangAlliance.Core.Data;
-using TongkuangAlliance.Core.Identity;
-using TongkuangAlliance.Core.Scoping;
 
 namespace TongkuangAlliance.Web.Authorization;
 

@@ -1,6 +1,3 @@
-using TongkuangAlliance.Core.Identity;
-using TongkuangAlliance.Core.Scoping;
-
 namespace TongkuangAlliance.Web.Authorization;
 
 /// <summary>The page each role lands on after signing in (the home page shows it, or sends the user to it).</summary>

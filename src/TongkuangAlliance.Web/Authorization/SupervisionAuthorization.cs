@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Authorization.Infrastructure;
-using TongkuangAlliance.Core.Identity;
-using TongkuangAlliance.Core.Scoping;
-
 namespace TongkuangAlliance.Web.Authorization;
 
 /// <summary>Whose supervised work (我的承诺): one member unit's or one community's. Both null: nobody's in particular.</summary>

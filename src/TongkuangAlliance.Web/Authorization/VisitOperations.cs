@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Authorization.Infrastructure;
-
 namespace TongkuangAlliance.Web.Authorization;
 
 /// <summary>The operations on a visit, decided by <see cref="VisitAuthorizationHandler"/>.</summary>

@@ -1,5 +1,3 @@
-using TongkuangAlliance.Core.Scoping;
-
 namespace TongkuangAlliance.Web.Authorization;
 
 /// <summary>

@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Security.Claims;
 using TongkuangAlliance.Core.Auditing;
-using TongkuangAlliance.Core.Scoping;
 
 namespace TongkuangAlliance.Web.Infrastructure;
 

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using Microsoft.Playwright;
 
 namespace TongkuangAlliance.BrowserTests.Infrastructure;
 

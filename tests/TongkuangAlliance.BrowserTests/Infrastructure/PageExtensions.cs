@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-
 namespace TongkuangAlliance.BrowserTests.Infrastructure;
 
 public static class PageExtensions

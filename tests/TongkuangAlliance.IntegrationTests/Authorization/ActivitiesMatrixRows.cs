@@ -1,5 +1,3 @@
-using TongkuangAlliance.IntegrationTests.Infrastructure;
-using TongkuangAlliance.Web.Infrastructure.DemoData;
 using static TongkuangAlliance.IntegrationTests.Authorization.MatrixRow;
 
 namespace TongkuangAlliance.IntegrationTests.Authorization;

@@ -1,7 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using TongkuangAlliance.Core.Cases;
 using TongkuangAlliance.Core.Data;
-using TongkuangAlliance.Web.Infrastructure.DemoData;
 
 namespace TongkuangAlliance.IntegrationTests.Infrastructure;
 

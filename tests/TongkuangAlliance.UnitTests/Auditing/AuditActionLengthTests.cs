@@ -1,5 +1,4 @@
 using System.Reflection;
-using TongkuangAlliance.Core.Auditing;
 using TongkuangAlliance.Web.Features.Accounts;
 
 namespace TongkuangAlliance.UnitTests.Auditing;

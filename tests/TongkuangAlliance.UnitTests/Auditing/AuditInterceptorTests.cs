@@ -1,8 +1,5 @@
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Moq;
-using TongkuangAlliance.Core.Auditing;
-using TongkuangAlliance.Core.Structure;
 
 namespace TongkuangAlliance.UnitTests.Auditing;
 

@@ -1,11 +1,3 @@
-using System.Globalization;
-using System.Security.Claims;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Authorization.Infrastructure;
-using TongkuangAlliance.Core.Identity;
-using TongkuangAlliance.Core.Scoping;
-using TongkuangAlliance.Web.Authorization;
-
 namespace TongkuangAlliance.UnitTests.Authorization;
 
 /// <summary>

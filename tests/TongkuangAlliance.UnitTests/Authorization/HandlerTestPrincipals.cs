@@ -1,10 +1,3 @@
-using System.Globalization;
-using System.Security.Claims;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Authorization.Infrastructure;
-using TongkuangAlliance.Core.Identity;
-using TongkuangAlliance.Core.Scoping;
-
 namespace TongkuangAlliance.UnitTests.Authorization;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using TongkuangAlliance.Core.Joint;
-using TongkuangAlliance.Web.Authorization;
 using static TongkuangAlliance.UnitTests.Authorization.HandlerTestPrincipals;
 
 namespace TongkuangAlliance.UnitTests.Authorization;

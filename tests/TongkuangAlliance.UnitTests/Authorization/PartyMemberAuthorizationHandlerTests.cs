@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Authorization.Infrastructure;
-using TongkuangAlliance.Web.Authorization;
 using static TongkuangAlliance.UnitTests.Authorization.ActivityAuthorizationHandlerTests;
 
 namespace TongkuangAlliance.UnitTests.Authorization;

@@ -1,6 +1,3 @@
-using TongkuangAlliance.Core.Identity;
-using TongkuangAlliance.Core.Scoping;
-using TongkuangAlliance.Web.Authorization;
 using static TongkuangAlliance.UnitTests.Authorization.HandlerTestPrincipals;
 
 namespace TongkuangAlliance.UnitTests.Authorization;

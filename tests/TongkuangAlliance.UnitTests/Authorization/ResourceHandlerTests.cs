@@ -1,9 +1,3 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Authorization;
-using TongkuangAlliance.Core.Identity;
-using TongkuangAlliance.Core.Scoping;
-using TongkuangAlliance.Web.Authorization;
-
 namespace TongkuangAlliance.UnitTests.Authorization;
 
 public sealed class ResourceHandlerTests

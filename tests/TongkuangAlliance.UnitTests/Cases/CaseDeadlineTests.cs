@@ -1,4 +1,3 @@
-using TongkuangAlliance.Core.Cases;
 using static TongkuangAlliance.UnitTests.Cases.CaseTestData;
 
 namespace TongkuangAlliance.UnitTests.Cases;

@@ -1,5 +1,3 @@
-using TongkuangAlliance.Core.Cases;
-using TongkuangAlliance.Core.Common;
 using static TongkuangAlliance.UnitTests.Cases.CaseTestData;
 
 namespace TongkuangAlliance.UnitTests.Cases;

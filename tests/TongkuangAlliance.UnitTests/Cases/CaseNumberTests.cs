@@ -1,9 +1,5 @@
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using TongkuangAlliance.Core.Auditing;
-using TongkuangAlliance.Core.Cases;
-using TongkuangAlliance.Core.Data;
 using static TongkuangAlliance.UnitTests.Cases.CaseTestData;
 
 namespace TongkuangAlliance.UnitTests.Cases;

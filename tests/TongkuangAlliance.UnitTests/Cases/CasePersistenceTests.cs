@@ -1,10 +1,6 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using TongkuangAlliance.Core.Cases;
-using TongkuangAlliance.Core.Identity;
-using TongkuangAlliance.Core.Scoping;
 using static TongkuangAlliance.UnitTests.Cases.CaseTestData;
 
 namespace TongkuangAlliance.UnitTests.Cases;

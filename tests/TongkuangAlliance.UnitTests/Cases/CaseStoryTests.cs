@@ -1,7 +1,4 @@
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using TongkuangAlliance.Core.Cases;
-using TongkuangAlliance.Core.Common;
 using static TongkuangAlliance.UnitTests.Cases.CaseTestData;
 
 namespace TongkuangAlliance.UnitTests.Cases;

@@ -1,10 +1,4 @@
 using System.Reflection;
-using Microsoft.EntityFrameworkCore;
-using TongkuangAlliance.Core.Auditing;
-using TongkuangAlliance.Core.Cases;
-using TongkuangAlliance.Core.Data;
-using TongkuangAlliance.Core.Identity;
-using TongkuangAlliance.Core.Structure;
 
 namespace TongkuangAlliance.UnitTests.Cases;
 

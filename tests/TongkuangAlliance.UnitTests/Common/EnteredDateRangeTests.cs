@@ -1,6 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
-using TongkuangAlliance.Core.Common;
 using TongkuangAlliance.Core.Dashboards;
 using TongkuangAlliance.Web.Infrastructure.Validation;
 

@@ -1,10 +1,4 @@
-using System.Security.Claims;
-using TongkuangAlliance.Core.Cases;
-using TongkuangAlliance.Core.Common;
 using TongkuangAlliance.Core.GridWork;
-using TongkuangAlliance.Core.Identity;
-using TongkuangAlliance.Core.Scoping;
-using TongkuangAlliance.Core.Structure;
 
 namespace TongkuangAlliance.UnitTests.GridWork;
 

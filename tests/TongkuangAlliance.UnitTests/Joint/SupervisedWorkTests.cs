@@ -1,4 +1,3 @@
-using TongkuangAlliance.Core.Common;
 using TongkuangAlliance.Core.Joint;
 
 namespace TongkuangAlliance.UnitTests.Joint;

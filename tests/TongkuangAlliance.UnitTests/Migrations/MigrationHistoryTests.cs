@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using TongkuangAlliance.Core.Data;
 using TongkuangAlliance.Web.Infrastructure.Database;
 
 namespace TongkuangAlliance.UnitTests.Migrations;

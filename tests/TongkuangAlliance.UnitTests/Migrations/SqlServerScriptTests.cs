@@ -1,9 +1,7 @@
 using System.Text.RegularExpressions;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
-using TongkuangAlliance.Core.Data;
 using TongkuangAlliance.Web.Infrastructure.Database;
 
 namespace TongkuangAlliance.UnitTests.Migrations;

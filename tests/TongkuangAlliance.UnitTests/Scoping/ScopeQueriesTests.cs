@@ -1,10 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using TongkuangAlliance.Core.Auditing;
-using TongkuangAlliance.Core.Data;
-using TongkuangAlliance.Core.Identity;
-using TongkuangAlliance.Core.Scoping;
-using TongkuangAlliance.Core.Structure;
-
 namespace TongkuangAlliance.UnitTests.Scoping;
 
 /// <summary>

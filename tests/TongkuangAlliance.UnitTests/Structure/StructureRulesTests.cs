@@ -1,7 +1,3 @@
-using TongkuangAlliance.Core.Common;
-using TongkuangAlliance.Core.Identity;
-using TongkuangAlliance.Core.Structure;
-
 namespace TongkuangAlliance.UnitTests.Structure;
 
 public sealed class StructureRulesTests

@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using TongkuangAlliance.Core.Data;
-using TongkuangAlliance.Core.Structure;
-
 namespace TongkuangAlliance.UnitTests.Structure;
 
 /// <summary>

@@ -1,8 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using TongkuangAlliance.Core.Common;
 using TongkuangAlliance.Core.Identity;
-using TongkuangAlliance.Core.Structure;
 using TongkuangAlliance.Core.Volunteers;
 
 namespace TongkuangAlliance.Core.Data.Configurations;

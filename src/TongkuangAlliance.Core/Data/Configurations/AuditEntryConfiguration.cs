@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using TongkuangAlliance.Core.Auditing;
 
 namespace TongkuangAlliance.Core.Data.Configurations;

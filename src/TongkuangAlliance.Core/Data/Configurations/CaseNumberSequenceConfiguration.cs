@@ -1,7 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using TongkuangAlliance.Core.Cases;
-using TongkuangAlliance.Core.Common;
 
 namespace TongkuangAlliance.Core.Data.Configurations;
 

@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using TongkuangAlliance.Core.Common;
-using TongkuangAlliance.Core.Structure;
-
 namespace TongkuangAlliance.Core.Data.Configurations;
 
 internal sealed class MemberUnitConfiguration : IEntityTypeConfiguration<MemberUnit>

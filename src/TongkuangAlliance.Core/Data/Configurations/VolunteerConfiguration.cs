@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using TongkuangAlliance.Core.Common;
 using TongkuangAlliance.Core.Volunteers;
 
 namespace TongkuangAlliance.Core.Data.Configurations;

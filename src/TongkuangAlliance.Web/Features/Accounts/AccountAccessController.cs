@@ -1,12 +1,4 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using TongkuangAlliance.Core.Data;
-using TongkuangAlliance.Core.Identity;
-using TongkuangAlliance.Core.Scoping;
-using TongkuangAlliance.Web.Authorization;
 
 namespace TongkuangAlliance.Web.Features.Accounts;
 

@@ -1,9 +1,5 @@
-using System.Globalization;
 using System.Text.Json;
-using Microsoft.Extensions.Localization;
 using TongkuangAlliance.Core.Auditing;
-using TongkuangAlliance.Core.Identity;
-using TongkuangAlliance.Web.Features.Shared;
 
 namespace TongkuangAlliance.Web.Features.Accounts;
 

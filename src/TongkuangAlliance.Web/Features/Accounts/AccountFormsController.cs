@@ -1,17 +1,6 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using TongkuangAlliance.Core.Common;
-using TongkuangAlliance.Core.Data;
-using TongkuangAlliance.Core.Identity;
-using TongkuangAlliance.Core.Scoping;
-using TongkuangAlliance.Web.Authorization;
-using TongkuangAlliance.Web.Features.Shared;
 
 namespace TongkuangAlliance.Web.Features.Accounts;
 
@@ -267,7 +256,7 @@ public sealed class AccountFormsController(AppDbContext db, UserManager<AppUser>
             communities.Select(c => new SelectListItem(c.Name, c.Id.ToString(CultureInfo.InvariantCulture))).ToList(),
             units.Select(u => new SelectListItem(u.Name, u.Id.ToString(CultureInfo.InvariantCulture))).ToList())
         {
-            Grids = grids.Select(g => new GridChoice(g.Id, g.CommunityName, g.Name)).ToList(),
+            Grids = grids.Select(g => new GroupedOption(g.Id, g.CommunityName, g.Name)).ToList(),
         };
     }
 }

@@ -1,8 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using TongkuangAlliance.Core.Common;
-using TongkuangAlliance.Core.Identity;
-using TongkuangAlliance.Web.Infrastructure.Paging;
 
 namespace TongkuangAlliance.Web.Features.Accounts;
 
@@ -62,10 +59,9 @@ public sealed class AccountDetailsViewModel
 public sealed record AccountFormOptions(IReadOnlyList<SelectListItem> Roles, IReadOnlyList<SelectListItem> Communities, IReadOnlyList<SelectListItem> MemberUnits)
 {
     /// <summary>The grids a grid worker can be given, by community.</summary>
-    public IReadOnlyList<GridChoice> Grids { get; init; } = [];
+    public IReadOnlyList<GroupedOption> Grids { get; init; } = [];
 }
 
-public sealed record GridChoice(int Id, string CommunityName, string Name);
 
 /// <summary>What can change on an existing account: its name and its role with the matching scope.</summary>
 public class AccountInput

@@ -1,6 +1,4 @@
-using System.Globalization;
 using TongkuangAlliance.Core.Activities;
-using TongkuangAlliance.Core.Common;
 using TongkuangAlliance.Core.Dashboards;
 
 namespace TongkuangAlliance.Web.Features.Activities;

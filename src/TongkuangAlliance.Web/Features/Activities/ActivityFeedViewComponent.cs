@@ -1,10 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using TongkuangAlliance.Core.Data;
-using TongkuangAlliance.Core.Scoping;
-using TongkuangAlliance.Web.Authorization;
-
 namespace TongkuangAlliance.Web.Features.Activities;
 
 /// <summary>On a community's page: a link to its calendar and how to subscribe to its iCalendar feed.</summary>

@@ -1,15 +1,6 @@
-using System.Globalization;
-using TongkuangAlliance.Web.Features.Shared;
 using System.Security.Claims;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using TongkuangAlliance.Core.Activities;
-using TongkuangAlliance.Core.Common;
-using TongkuangAlliance.Core.Data;
-using TongkuangAlliance.Core.Scoping;
-using TongkuangAlliance.Web.Authorization;
 
 namespace TongkuangAlliance.Web.Features.Activities;
 

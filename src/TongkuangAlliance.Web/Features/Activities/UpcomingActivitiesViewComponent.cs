@@ -1,8 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using TongkuangAlliance.Core.Activities;
-using TongkuangAlliance.Core.Data;
-using TongkuangAlliance.Core.Scoping;
 
 namespace TongkuangAlliance.Web.Features.Activities;
 

@@ -1,16 +1,5 @@
-using System.Globalization;
 using System.Text.Json;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using TongkuangAlliance.Core.Common;
 using TongkuangAlliance.Core.Dashboards;
-using TongkuangAlliance.Core.Data;
-using TongkuangAlliance.Core.Scoping;
-using TongkuangAlliance.Web.Authorization;
-using TongkuangAlliance.Web.Features.Shared;
-using TongkuangAlliance.Web.Infrastructure.Paging;
 
 namespace TongkuangAlliance.Web.Features.Audit;
 

@@ -1,7 +1,4 @@
-using System.Globalization;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using TongkuangAlliance.Core.Data;
 
 namespace TongkuangAlliance.Web.Features.Audit;
 

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using TongkuangAlliance.Web.Infrastructure.Paging;
 
 namespace TongkuangAlliance.Web.Features.Audit;
 

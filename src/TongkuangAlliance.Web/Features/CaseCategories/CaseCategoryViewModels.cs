@@ -1,6 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using TongkuangAlliance.Core.Cases;
-using TongkuangAlliance.Core.Common;
 
 namespace TongkuangAlliance.Web.Features.CaseCategories;
 

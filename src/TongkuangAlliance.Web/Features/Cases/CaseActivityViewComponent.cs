@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using TongkuangAlliance.Core.Data;
-using TongkuangAlliance.Core.Scoping;
-
 namespace TongkuangAlliance.Web.Features.Cases;
 
 public sealed record CaseActivityLink(int ActivityId, string Title, DateTime StartUtc);

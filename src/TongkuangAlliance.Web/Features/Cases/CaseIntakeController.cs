@@ -1,14 +1,4 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using TongkuangAlliance.Core.Cases;
-using TongkuangAlliance.Core.Common;
-using TongkuangAlliance.Core.Data;
-using TongkuangAlliance.Core.Scoping;
-using TongkuangAlliance.Web.Authorization;
-using TongkuangAlliance.Web.Features.Shared;
 
 namespace TongkuangAlliance.Web.Features.Cases;
 

@@ -1,10 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using TongkuangAlliance.Web.Features.Shared;
-using TongkuangAlliance.Core.Cases;
-using TongkuangAlliance.Core.Common;
 using TongkuangAlliance.Core.Dashboards;
-using TongkuangAlliance.Core.Data;
-using TongkuangAlliance.Core.Scoping;
 
 namespace TongkuangAlliance.Web.Features.Cases;
 

@@ -1,9 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using TongkuangAlliance.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using TongkuangAlliance.Core.Cases;
-using TongkuangAlliance.Core.Common;
-using TongkuangAlliance.Web.Infrastructure.Paging;
 using TongkuangAlliance.Web.Infrastructure.Validation;
 
 namespace TongkuangAlliance.Web.Features.Cases;

@@ -1,6 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using TongkuangAlliance.Core.Common;
-using TongkuangAlliance.Web.Infrastructure.Paging;
 
 namespace TongkuangAlliance.Web.Features.Communities;
 

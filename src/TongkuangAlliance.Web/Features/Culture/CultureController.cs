@@ -1,6 +1,4 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Localization;
-using Microsoft.AspNetCore.Mvc;
 using TongkuangAlliance.Web.Infrastructure.Localization;
 
 namespace TongkuangAlliance.Web.Features.Culture;

@@ -1,8 +1,5 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using TongkuangAlliance.Core.Activities;
-using TongkuangAlliance.Core.Cases;
 using TongkuangAlliance.Core.Dashboards;
 
 namespace TongkuangAlliance.Web.Features.Dashboards;

@@ -1,12 +1,7 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
-using TongkuangAlliance.Core.Identity;
 using TongkuangAlliance.Core.Activities;
-using TongkuangAlliance.Core.Cases;
 using TongkuangAlliance.Core.Dashboards;
-using TongkuangAlliance.Core.Data;
-using TongkuangAlliance.Core.Scoping;
 using TongkuangAlliance.Core.Volunteers;
 
 namespace TongkuangAlliance.Web.Features.Dashboards;

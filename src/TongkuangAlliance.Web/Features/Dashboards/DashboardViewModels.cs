@@ -1,4 +1,3 @@
-using System.Globalization;
 using TongkuangAlliance.Core.Dashboards;
 
 namespace TongkuangAlliance.Web.Features.Dashboards;

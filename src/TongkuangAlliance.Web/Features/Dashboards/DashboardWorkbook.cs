@@ -1,6 +1,3 @@
-using System.Globalization;
-using Microsoft.Extensions.Localization;
-
 namespace TongkuangAlliance.Web.Features.Dashboards;
 
 /// <summary>The period's report as workbook sheets: the figures, the communities (or grids and compounds), the months and the units.</summary>

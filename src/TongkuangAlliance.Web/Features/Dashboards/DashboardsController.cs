@@ -1,19 +1,9 @@
-using System.Globalization;
 using System.Text.Json;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using MiniExcelLibs;
 using TongkuangAlliance.Core.Activities;
-using TongkuangAlliance.Core.Cases;
-using TongkuangAlliance.Core.Common;
 using TongkuangAlliance.Core.Dashboards;
-using TongkuangAlliance.Core.Data;
-using TongkuangAlliance.Core.Scoping;
-using TongkuangAlliance.Web.Authorization;
 
 namespace TongkuangAlliance.Web.Features.Dashboards;
 

@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
-
 namespace TongkuangAlliance.Web.Features.Error;
 
 /// <summary>Friendly pages for 404, 429 (the residents' form said "too often") and 500, in the user's language. The status code is kept.</summary>

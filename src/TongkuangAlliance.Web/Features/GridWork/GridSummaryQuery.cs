@@ -1,9 +1,4 @@
-using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using TongkuangAlliance.Core.Cases;
-using TongkuangAlliance.Core.Data;
 using TongkuangAlliance.Core.GridWork;
-using TongkuangAlliance.Core.Scoping;
 
 namespace TongkuangAlliance.Web.Features.GridWork;
 

@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using TongkuangAlliance.Web.Features.Shared;
-using TongkuangAlliance.Core.Data;
-using TongkuangAlliance.Core.Scoping;
-
 namespace TongkuangAlliance.Web.Features.GridWork;
 
 /// <summary>A building the user works in (one of its workable grids, <see cref="ScopeQueries.WorkableBy"/>), with where it sits.</summary>

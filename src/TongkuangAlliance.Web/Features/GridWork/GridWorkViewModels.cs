@@ -1,8 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using TongkuangAlliance.Web.Features.Shared;
-using TongkuangAlliance.Core.Cases;
-using TongkuangAlliance.Core.Common;
-using TongkuangAlliance.Web.Infrastructure.Paging;
 using TongkuangAlliance.Web.Infrastructure.Validation;
 
 namespace TongkuangAlliance.Web.Features.GridWork;

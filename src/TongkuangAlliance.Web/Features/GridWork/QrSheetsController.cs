@@ -1,13 +1,6 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using QRCoder;
-using TongkuangAlliance.Core.Data;
-using TongkuangAlliance.Core.Scoping;
 using TongkuangAlliance.Core.Structure;
-using TongkuangAlliance.Web.Authorization;
 using TongkuangAlliance.Web.Features.Residents;
 
 namespace TongkuangAlliance.Web.Features.GridWork;

@@ -1,12 +1,5 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using TongkuangAlliance.Core.Common;
-using TongkuangAlliance.Core.Data;
 using TongkuangAlliance.Core.Structure;
-using TongkuangAlliance.Web.Features.Shared;
 
 namespace TongkuangAlliance.Web.Features.Grids;
 

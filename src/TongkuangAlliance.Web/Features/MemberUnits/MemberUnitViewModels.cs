@@ -1,7 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using TongkuangAlliance.Core.Common;
 using TongkuangAlliance.Core.Structure;
-using TongkuangAlliance.Web.Infrastructure.Paging;
 
 namespace TongkuangAlliance.Web.Features.MemberUnits;
 

@@ -1,13 +1,5 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using TongkuangAlliance.Core.Activities;
-using TongkuangAlliance.Core.Common;
-using TongkuangAlliance.Core.Data;
-using TongkuangAlliance.Core.Scoping;
 using TongkuangAlliance.Core.Volunteers;
-using TongkuangAlliance.Web.Authorization;
 using TongkuangAlliance.Web.Features.Volunteers;
 
 namespace TongkuangAlliance.Web.Features.MyVolunteering;

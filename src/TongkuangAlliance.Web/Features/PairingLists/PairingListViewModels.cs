@@ -1,8 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using TongkuangAlliance.Core.Common;
 using TongkuangAlliance.Core.Joint;
-using TongkuangAlliance.Web.Features.Shared;
 using TongkuangAlliance.Web.Infrastructure.Validation;
 
 namespace TongkuangAlliance.Web.Features.PairingLists;

@@ -1,7 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using TongkuangAlliance.Core.Common;
-using TongkuangAlliance.Web.Infrastructure.Paging;
 using TongkuangAlliance.Web.Infrastructure.Validation;
 
 namespace TongkuangAlliance.Web.Features.Pairings;

@@ -1,15 +1,5 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using TongkuangAlliance.Core.Common;
-using TongkuangAlliance.Core.Data;
-using TongkuangAlliance.Core.Scoping;
 using TongkuangAlliance.Core.Structure;
-using TongkuangAlliance.Web.Authorization;
-using TongkuangAlliance.Web.Features.Shared;
-using TongkuangAlliance.Web.Infrastructure.Paging;
 
 namespace TongkuangAlliance.Web.Features.Pairings;
 

@@ -1,6 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using TongkuangAlliance.Web.Features.Shared;
-using TongkuangAlliance.Core.Common;
 using TongkuangAlliance.Core.Volunteers;
 using TongkuangAlliance.Web.Infrastructure.Validation;
 

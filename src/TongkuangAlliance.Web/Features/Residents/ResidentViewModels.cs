@@ -1,7 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using TongkuangAlliance.Web.Features.Shared;
-using TongkuangAlliance.Core.Cases;
-using TongkuangAlliance.Core.Common;
 
 namespace TongkuangAlliance.Web.Features.Residents;
 

@@ -1,12 +1,4 @@
-using Microsoft.AspNetCore.Authorization;
-using TongkuangAlliance.Web.Features.Shared;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using TongkuangAlliance.Core.Cases;
-using TongkuangAlliance.Core.Common;
-using TongkuangAlliance.Core.Data;
 
 namespace TongkuangAlliance.Web.Features.Residents;
 

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using TongkuangAlliance.Core.Common;
 
 namespace TongkuangAlliance.Web.Features.ServiceKinds;
 

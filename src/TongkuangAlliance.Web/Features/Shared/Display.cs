@@ -1,5 +1,3 @@
-using TongkuangAlliance.Core.Common;
-
 namespace TongkuangAlliance.Web.Features.Shared;
 
 /// <summary>Formatting used by views: times in China Standard Time, dates in the request culture.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Localization;
-
 namespace TongkuangAlliance.Web.Features.Shared;
 
 /// <summary>A stored field name ("CategoryId", "Chief.Phone") as the user reads it, for the audit page and the case timeline.</summary>

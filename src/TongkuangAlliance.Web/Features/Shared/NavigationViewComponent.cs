@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
-using TongkuangAlliance.Core.Identity;
-using TongkuangAlliance.Core.Scoping;
 using TongkuangAlliance.Web.Infrastructure.FeatureFolders;
 
 namespace TongkuangAlliance.Web.Features.Shared;

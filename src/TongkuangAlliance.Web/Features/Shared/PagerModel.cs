@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.Extensions;
-using TongkuangAlliance.Web.Infrastructure.Paging;
 
 namespace TongkuangAlliance.Web.Features.Shared;
 

@@ -1,17 +1,6 @@
 using System.Linq.Expressions;
 using System.Security.Claims;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using TongkuangAlliance.Core.Cases;
-using TongkuangAlliance.Core.Common;
 using TongkuangAlliance.Core.Dashboards;
-using TongkuangAlliance.Core.Data;
-using TongkuangAlliance.Core.Scoping;
-using TongkuangAlliance.Web.Authorization;
-using TongkuangAlliance.Web.Features.Shared;
-using TongkuangAlliance.Web.Infrastructure.Paging;
 
 namespace TongkuangAlliance.Web.Features.Terms;
 

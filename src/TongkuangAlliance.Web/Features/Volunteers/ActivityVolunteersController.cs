@@ -1,14 +1,6 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using QRCoder;
 using TongkuangAlliance.Core.Activities;
-using TongkuangAlliance.Core.Common;
-using TongkuangAlliance.Core.Data;
-using TongkuangAlliance.Core.Scoping;
 using TongkuangAlliance.Core.Volunteers;
-using TongkuangAlliance.Web.Authorization;
 using TongkuangAlliance.Web.Features.Activities;
 
 namespace TongkuangAlliance.Web.Features.Volunteers;

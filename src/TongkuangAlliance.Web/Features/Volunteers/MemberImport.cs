@@ -1,11 +1,7 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
-using TongkuangAlliance.Core.Common;
-using TongkuangAlliance.Core.Data;
 using TongkuangAlliance.Core.Volunteers;
 
 namespace TongkuangAlliance.Web.Features.Volunteers;

@@ -1,8 +1,5 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using TongkuangAlliance.Core.Data;
-using TongkuangAlliance.Core.Identity;
 using TongkuangAlliance.Core.Volunteers;
 using TongkuangAlliance.Web.Features.Accounts;
 

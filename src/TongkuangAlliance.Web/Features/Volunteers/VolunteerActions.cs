@@ -1,8 +1,5 @@
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.EntityFrameworkCore;
 using TongkuangAlliance.Core.Activities;
-using TongkuangAlliance.Core.Common;
-using TongkuangAlliance.Core.Data;
 using TongkuangAlliance.Core.Volunteers;
 
 namespace TongkuangAlliance.Web.Features.Volunteers;

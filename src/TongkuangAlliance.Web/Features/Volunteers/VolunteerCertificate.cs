@@ -1,8 +1,3 @@
-using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using TongkuangAlliance.Core.Common;
-using TongkuangAlliance.Core.Data;
-using TongkuangAlliance.Core.Scoping;
 using TongkuangAlliance.Core.Volunteers;
 
 namespace TongkuangAlliance.Web.Features.Volunteers;

@@ -1,9 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
-using TongkuangAlliance.Core.Common;
-using TongkuangAlliance.Web.Authorization;
-
 namespace TongkuangAlliance.Web.Features.Volunteers;
 
 /// <summary>

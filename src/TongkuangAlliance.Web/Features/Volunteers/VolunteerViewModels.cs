@@ -1,8 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using TongkuangAlliance.Core.Activities;
-using TongkuangAlliance.Core.Common;
 using TongkuangAlliance.Core.Volunteers;
-using TongkuangAlliance.Web.Infrastructure.Paging;
 using TongkuangAlliance.Web.Infrastructure.Validation;
 
 namespace TongkuangAlliance.Web.Features.Volunteers;

@@ -1,7 +1,5 @@
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using TongkuangAlliance.Core.Auditing;
-using TongkuangAlliance.Core.Data;
 
 namespace TongkuangAlliance.Web.Infrastructure.Database;
 

@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using TongkuangAlliance.Core.Data;
 using TongkuangAlliance.Web.Infrastructure.DemoData;
 
 namespace TongkuangAlliance.Web.Infrastructure.Database;

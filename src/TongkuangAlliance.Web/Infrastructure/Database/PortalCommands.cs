@@ -1,7 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using TongkuangAlliance.Core.Data;
-using TongkuangAlliance.Core.Identity;
 using TongkuangAlliance.Core.Structure;
 
 namespace TongkuangAlliance.Web.Infrastructure.Database;

@@ -1,10 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
 using TongkuangAlliance.Core.Activities;
-using TongkuangAlliance.Core.Cases;
-using TongkuangAlliance.Core.Common;
-using TongkuangAlliance.Core.Data;
 using TongkuangAlliance.Core.Structure;
 
 namespace TongkuangAlliance.Web.Infrastructure.DemoData;

@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using TongkuangAlliance.Core.Cases;
-using TongkuangAlliance.Core.Common;
-using TongkuangAlliance.Core.Data;
 using TongkuangAlliance.Core.Structure;
 
 namespace TongkuangAlliance.Web.Infrastructure.DemoData;

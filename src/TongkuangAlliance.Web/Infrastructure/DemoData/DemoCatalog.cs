@@ -1,4 +1,3 @@
-using TongkuangAlliance.Core.Identity;
 using TongkuangAlliance.Core.Structure;
 
 namespace TongkuangAlliance.Web.Infrastructure.DemoData;

@@ -1,10 +1,5 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using TongkuangAlliance.Core.Cases;
-using TongkuangAlliance.Core.Common;
-using TongkuangAlliance.Core.Data;
 using TongkuangAlliance.Core.GridWork;
-using TongkuangAlliance.Core.Identity;
 using TongkuangAlliance.Core.Structure;
 
 namespace TongkuangAlliance.Web.Infrastructure.DemoData;

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using TongkuangAlliance.Core.Common;
-using TongkuangAlliance.Core.Data;
 using TongkuangAlliance.Core.Joint;
 using TongkuangAlliance.Core.Structure;
 

@@ -1,8 +1,5 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using TongkuangAlliance.Core.Data;
-using TongkuangAlliance.Core.Identity;
 using TongkuangAlliance.Core.Structure;
 using TongkuangAlliance.Web.Infrastructure.Database;
 

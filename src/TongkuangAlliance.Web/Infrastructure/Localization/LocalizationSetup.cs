@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Localization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
 
 namespace TongkuangAlliance.Web.Infrastructure.Localization;
 

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Localization;
 
 namespace TongkuangAlliance.Web.Infrastructure.Localization;
 

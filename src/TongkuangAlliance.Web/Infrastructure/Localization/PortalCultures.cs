@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace TongkuangAlliance.Web.Infrastructure.Localization;
 
 public static class PortalCultures

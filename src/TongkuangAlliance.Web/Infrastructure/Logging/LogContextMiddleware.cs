@@ -1,5 +1,4 @@
 using Serilog.Context;
-using TongkuangAlliance.Core.Scoping;
 
 namespace TongkuangAlliance.Web.Infrastructure.Logging;
 

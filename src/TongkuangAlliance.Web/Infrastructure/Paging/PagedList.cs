@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace TongkuangAlliance.Web.Infrastructure.Paging;
 
 /// <summary>One page of a list plus what the pager needs. Always two queries: a count and the page.</summary>

@@ -1,6 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.Extensions.Localization;
-using TongkuangAlliance.Core.Common;
 
 namespace TongkuangAlliance.Web.Infrastructure.Validation;
 

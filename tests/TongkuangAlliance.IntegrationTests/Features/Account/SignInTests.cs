@@ -1,6 +1,3 @@
-using System.Net;
-using TongkuangAlliance.IntegrationTests.Infrastructure;
-
 namespace TongkuangAlliance.IntegrationTests.Features.Account;
 
 [Collection(SharedPortal.Name)]

@@ -1,11 +1,8 @@
-using System.Net;
 using AngleSharp.Html.Dom;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TongkuangAlliance.Core.Identity;
 using TongkuangAlliance.Core.Structure;
-using TongkuangAlliance.IntegrationTests.Infrastructure;
 using TongkuangAlliance.Web.Features.Shared;
 
 namespace TongkuangAlliance.IntegrationTests.Features.Accounts;

@@ -1,9 +1,5 @@
-using System.Net;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
 using TongkuangAlliance.IntegrationTests.Authorization;
-using TongkuangAlliance.IntegrationTests.Infrastructure;
-using TongkuangAlliance.Web.Infrastructure.DemoData;
 
 namespace TongkuangAlliance.IntegrationTests.Features.Activities;
 

@@ -1,8 +1,4 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
 using TongkuangAlliance.Core.Activities;
-using TongkuangAlliance.Core.Cases;
-using TongkuangAlliance.IntegrationTests.Infrastructure;
 using static TongkuangAlliance.IntegrationTests.Features.Activities.ActivityTestKit;
 
 namespace TongkuangAlliance.IntegrationTests.Features.Activities;

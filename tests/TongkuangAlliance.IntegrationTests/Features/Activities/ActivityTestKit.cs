@@ -1,9 +1,3 @@
-using System.Globalization;
-using System.Net;
-using Microsoft.EntityFrameworkCore;
-using TongkuangAlliance.Core.Common;
-using TongkuangAlliance.IntegrationTests.Infrastructure;
-
 namespace TongkuangAlliance.IntegrationTests.Features.Activities;
 
 /// <summary>What the activity tests do through the pages: fill the scheduling form, post it, read the new id.</summary>

@@ -1,8 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using TongkuangAlliance.Core.Activities;
-using TongkuangAlliance.Core.Common;
-using TongkuangAlliance.IntegrationTests.Infrastructure;
-using TongkuangAlliance.Web.Infrastructure.DemoData;
 
 namespace TongkuangAlliance.IntegrationTests.Features.Activities;
 

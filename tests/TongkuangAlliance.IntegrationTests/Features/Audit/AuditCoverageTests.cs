@@ -1,13 +1,7 @@
-using System.Globalization;
-using System.Net;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using TongkuangAlliance.Core.Activities;
-using TongkuangAlliance.Core.Common;
 using TongkuangAlliance.Core.Volunteers;
-using TongkuangAlliance.Core.Cases;
 using TongkuangAlliance.Core.Identity;
-using TongkuangAlliance.IntegrationTests.Infrastructure;
 using static TongkuangAlliance.IntegrationTests.Features.Activities.ActivityTestKit;
 using static TongkuangAlliance.IntegrationTests.Features.Cases.CaseTestKit;
 

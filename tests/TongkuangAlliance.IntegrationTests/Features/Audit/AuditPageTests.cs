@@ -1,12 +1,8 @@
-using System.Globalization;
-using System.Net;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TongkuangAlliance.Core.Auditing;
 using TongkuangAlliance.Core.Identity;
 using TongkuangAlliance.Core.Structure;
-using TongkuangAlliance.IntegrationTests.Infrastructure;
 using static TongkuangAlliance.IntegrationTests.Features.Cases.CaseTestKit;
 
 namespace TongkuangAlliance.IntegrationTests.Features.Audit;

@@ -1,6 +1,4 @@
-using System.Net;
 using Microsoft.Data.Sqlite;
-using TongkuangAlliance.IntegrationTests.Infrastructure;
 using TongkuangAlliance.Web.Infrastructure.Database;
 
 namespace TongkuangAlliance.IntegrationTests.Features.Backups;

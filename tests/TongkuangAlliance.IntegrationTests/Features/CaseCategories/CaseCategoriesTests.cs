@@ -1,7 +1,3 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
-using TongkuangAlliance.IntegrationTests.Infrastructure;
-
 namespace TongkuangAlliance.IntegrationTests.Features.CaseCategories;
 
 /// <summary>案件类别 admin. Own app: these tests change categories.</summary>

@@ -1,12 +1,9 @@
 using System.Data.Common;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
-using TongkuangAlliance.Core.Cases;
 using TongkuangAlliance.Core.Data;
-using TongkuangAlliance.IntegrationTests.Infrastructure;
 using static TongkuangAlliance.IntegrationTests.Features.Cases.CaseTestKit;
 
 namespace TongkuangAlliance.IntegrationTests.Features.Cases;

@@ -1,8 +1,4 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
-using TongkuangAlliance.Core.Cases;
-using TongkuangAlliance.IntegrationTests.Infrastructure;
 using static TongkuangAlliance.IntegrationTests.Features.Cases.CaseTestKit;
 
 namespace TongkuangAlliance.IntegrationTests.Features.Cases;

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using TongkuangAlliance.Core.Cases;
-using TongkuangAlliance.IntegrationTests.Infrastructure;
 using static TongkuangAlliance.IntegrationTests.Features.Cases.CaseTestKit;
 
 namespace TongkuangAlliance.IntegrationTests.Features.Cases;

@@ -1,8 +1,3 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
-using TongkuangAlliance.Core.Cases;
-using TongkuangAlliance.IntegrationTests.Infrastructure;
-using TongkuangAlliance.Web.Infrastructure.DemoData;
 using static TongkuangAlliance.IntegrationTests.Features.Cases.CaseTestKit;
 
 namespace TongkuangAlliance.IntegrationTests.Features.Cases;

@@ -1,12 +1,7 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Dom;
-using Microsoft.EntityFrameworkCore;
 using TongkuangAlliance.Core.Activities;
-using TongkuangAlliance.Core.Cases;
-using TongkuangAlliance.Core.Common;
 using TongkuangAlliance.Core.Identity;
-using TongkuangAlliance.IntegrationTests.Infrastructure;
 
 namespace TongkuangAlliance.IntegrationTests.Features.Dashboards;
 

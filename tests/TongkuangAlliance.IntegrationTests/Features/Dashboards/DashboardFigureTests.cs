@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Net;
-using Microsoft.EntityFrameworkCore;
-using TongkuangAlliance.IntegrationTests.Infrastructure;
 using static TongkuangAlliance.IntegrationTests.Features.Dashboards.DashboardData;
 
 namespace TongkuangAlliance.IntegrationTests.Features.Dashboards;

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
-using TongkuangAlliance.IntegrationTests.Infrastructure;
 
 namespace TongkuangAlliance.IntegrationTests.Features.Dashboards;
 

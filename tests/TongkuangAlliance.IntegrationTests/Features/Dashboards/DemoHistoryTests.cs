@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using TongkuangAlliance.Core.Cases;
-using TongkuangAlliance.IntegrationTests.Infrastructure;
-using TongkuangAlliance.Web.Infrastructure.DemoData;
 using static TongkuangAlliance.IntegrationTests.Features.Dashboards.DashboardData;
 
 namespace TongkuangAlliance.IntegrationTests.Features.Dashboards;

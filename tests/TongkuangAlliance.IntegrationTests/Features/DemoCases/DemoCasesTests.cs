@@ -1,9 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using TongkuangAlliance.Core.Cases;
-using TongkuangAlliance.Core.Common;
-using TongkuangAlliance.IntegrationTests.Infrastructure;
-using TongkuangAlliance.Web.Infrastructure.DemoData;
 
 namespace TongkuangAlliance.IntegrationTests.Features.DemoCases;
 

@@ -1,11 +1,5 @@
-using System.Globalization;
-using System.Net;
-using Microsoft.EntityFrameworkCore;
-using TongkuangAlliance.Core.Cases;
 using TongkuangAlliance.Core.Identity;
 using TongkuangAlliance.IntegrationTests.Authorization;
-using TongkuangAlliance.IntegrationTests.Infrastructure;
-using TongkuangAlliance.Web.Infrastructure.DemoData;
 
 namespace TongkuangAlliance.IntegrationTests.Features.GridWork;
 

@@ -1,5 +1,4 @@
 using TongkuangAlliance.IntegrationTests.Authorization;
-using TongkuangAlliance.IntegrationTests.Infrastructure;
 
 namespace TongkuangAlliance.IntegrationTests.Features.GridWork;
 

@@ -1,8 +1,4 @@
 using AngleSharp.Dom;
-using System.Net;
-using Microsoft.EntityFrameworkCore;
-using TongkuangAlliance.IntegrationTests.Infrastructure;
-using TongkuangAlliance.Web.Infrastructure.DemoData;
 
 namespace TongkuangAlliance.IntegrationTests.Features.Grids;
 

@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using TongkuangAlliance.IntegrationTests.Infrastructure;
-using TongkuangAlliance.Web.Infrastructure.DemoData;
-
 namespace TongkuangAlliance.IntegrationTests.Features.Grids;
 
 /// <summary>The grid list and grid page as each role sees them. Reads only, so it shares the portal.</summary>

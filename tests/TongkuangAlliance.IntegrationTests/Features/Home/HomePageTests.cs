@@ -1,5 +1,3 @@
-using TongkuangAlliance.IntegrationTests.Infrastructure;
-
 namespace TongkuangAlliance.IntegrationTests.Features.Home;
 
 [Collection(SharedPortal.Name)]

@@ -1,7 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using TongkuangAlliance.Core.Joint;
-using TongkuangAlliance.IntegrationTests.Infrastructure;
-using TongkuangAlliance.Web.Infrastructure.DemoData;
 
 namespace TongkuangAlliance.IntegrationTests.Features.Joint;
 

@@ -1,8 +1,4 @@
-using System.Globalization;
-using System.Net;
-using Microsoft.EntityFrameworkCore;
 using TongkuangAlliance.Core.Joint;
-using TongkuangAlliance.IntegrationTests.Infrastructure;
 using static TongkuangAlliance.IntegrationTests.Features.Joint.JointTestKit;
 
 namespace TongkuangAlliance.IntegrationTests.Features.Joint;

@@ -1,7 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using TongkuangAlliance.Core.Common;
 using TongkuangAlliance.Core.Joint;
-using TongkuangAlliance.IntegrationTests.Infrastructure;
 
 namespace TongkuangAlliance.IntegrationTests.Features.Joint;
 

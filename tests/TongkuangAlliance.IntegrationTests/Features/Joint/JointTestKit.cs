@@ -1,8 +1,4 @@
-using System.Globalization;
-using System.Net;
 using AngleSharp.Html.Dom;
-using TongkuangAlliance.Core.Common;
-using TongkuangAlliance.IntegrationTests.Infrastructure;
 
 namespace TongkuangAlliance.IntegrationTests.Features.Joint;
 

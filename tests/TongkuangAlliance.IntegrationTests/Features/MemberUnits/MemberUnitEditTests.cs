@@ -1,7 +1,4 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
 using TongkuangAlliance.Core.Structure;
-using TongkuangAlliance.IntegrationTests.Infrastructure;
 
 namespace TongkuangAlliance.IntegrationTests.Features.MemberUnits;
 

@@ -1,7 +1,3 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
-using TongkuangAlliance.IntegrationTests.Infrastructure;
-
 namespace TongkuangAlliance.IntegrationTests.Features.MemberUnits;
 
 /// <summary>Lists and details of member units, for each role. Read-only: runs on the shared app.</summary>

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using TongkuangAlliance.IntegrationTests.Infrastructure;
-
 namespace TongkuangAlliance.IntegrationTests.Features.Pairings;
 
 /// <summary>The pairings list and the create form's preselection. Read-only: runs on the shared app.</summary>

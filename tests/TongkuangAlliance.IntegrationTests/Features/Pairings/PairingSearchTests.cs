@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using TongkuangAlliance.Core.Structure;
-using TongkuangAlliance.IntegrationTests.Infrastructure;
 
 namespace TongkuangAlliance.IntegrationTests.Features.Pairings;
 

@@ -1,7 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using TongkuangAlliance.Core.Identity;
 using TongkuangAlliance.Core.Structure;
-using TongkuangAlliance.IntegrationTests.Infrastructure;
 
 namespace TongkuangAlliance.IntegrationTests.Features.Performance;
 

@@ -1,9 +1,6 @@
-using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
-using Microsoft.EntityFrameworkCore;
 using TongkuangAlliance.IntegrationTests.Features.Cases;
-using TongkuangAlliance.IntegrationTests.Infrastructure;
 using TongkuangAlliance.Tests.Shared;
 
 namespace TongkuangAlliance.IntegrationTests.Features.ScaleOut;

@@ -1,15 +1,10 @@
-using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
-using TongkuangAlliance.Core.Cases;
-using TongkuangAlliance.Core.Common;
 using TongkuangAlliance.IntegrationTests.Authorization;
-using TongkuangAlliance.IntegrationTests.Infrastructure;
 using Xunit.Abstractions;
 using static TongkuangAlliance.IntegrationTests.Features.Cases.CaseTestKit;
 

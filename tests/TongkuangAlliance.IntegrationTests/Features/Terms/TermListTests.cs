@@ -1,9 +1,3 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
-using TongkuangAlliance.Core.Cases;
-using TongkuangAlliance.IntegrationTests.Infrastructure;
-using TongkuangAlliance.Web.Infrastructure.DemoData;
-
 namespace TongkuangAlliance.IntegrationTests.Features.Terms;
 
 using DemoCases = TongkuangAlliance.Web.Infrastructure.DemoData.DemoCases;

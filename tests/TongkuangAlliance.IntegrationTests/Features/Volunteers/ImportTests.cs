@@ -1,11 +1,7 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 using TongkuangAlliance.Core.Volunteers;
-using TongkuangAlliance.IntegrationTests.Infrastructure;
-using TongkuangAlliance.Web.Infrastructure.DemoData;
 
 namespace TongkuangAlliance.IntegrationTests.Features.Volunteers;
 

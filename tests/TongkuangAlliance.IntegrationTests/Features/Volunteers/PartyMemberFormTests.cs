@@ -1,9 +1,4 @@
-using System.Globalization;
-using System.Net;
-using Microsoft.EntityFrameworkCore;
 using TongkuangAlliance.Core.Volunteers;
-using TongkuangAlliance.IntegrationTests.Infrastructure;
-using TongkuangAlliance.Web.Infrastructure.DemoData;
 
 namespace TongkuangAlliance.IntegrationTests.Features.Volunteers;
 

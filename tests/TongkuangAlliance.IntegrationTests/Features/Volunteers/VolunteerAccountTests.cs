@@ -1,10 +1,6 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
 using TongkuangAlliance.Core.Identity;
 using TongkuangAlliance.Core.Volunteers;
-using TongkuangAlliance.IntegrationTests.Infrastructure;
 using TongkuangAlliance.Web.Features.Accounts;
-using TongkuangAlliance.Web.Infrastructure.DemoData;
 
 namespace TongkuangAlliance.IntegrationTests.Features.Volunteers;
 

@@ -1,9 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using TongkuangAlliance.Core.Activities;
 using TongkuangAlliance.Core.Volunteers;
 using TongkuangAlliance.IntegrationTests.Features.Cases;
-using TongkuangAlliance.IntegrationTests.Infrastructure;
-using TongkuangAlliance.Web.Infrastructure.DemoData;
 
 namespace TongkuangAlliance.IntegrationTests.Features.Volunteers;
 

@@ -1,15 +1,9 @@
-using System.Globalization;
-using System.Net;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TongkuangAlliance.Core.Activities;
-using TongkuangAlliance.Core.Common;
 using TongkuangAlliance.Core.Identity;
 using TongkuangAlliance.Core.Volunteers;
-using TongkuangAlliance.IntegrationTests.Infrastructure;
 using TongkuangAlliance.Web.Features.Volunteers;
-using TongkuangAlliance.Web.Infrastructure.DemoData;
 
 namespace TongkuangAlliance.IntegrationTests.Features.Volunteers;
 
