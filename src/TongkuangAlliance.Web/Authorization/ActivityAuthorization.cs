@@ -1,5 +1,15 @@
 namespace TongkuangAlliance.Web.Authorization;
 
+/// <summary>
+/// The part of an activity that decides who may act on it: its community (and that community's sub-district) and
+/// the member units invited to take part. <see cref="ForCommunity"/> stands for a community's calendar as a whole
+/// (scheduling in it, its iCalendar feed), before any activity exists.
+/// </summary>
+public sealed record ActivityResource(int SubDistrictId, int CommunityId, IReadOnlyCollection<int> InvitedUnitIds)
+{
+    public static ActivityResource ForCommunity(int subDistrictId, int communityId) => new(subDistrictId, communityId, []);
+}
+
 /// <summary>What may be done to an activity (or a community's calendar), decided by <see cref="ActivityAuthorizationHandler"/>.</summary>
 public static class ActivityOperations
 {
@@ -36,5 +46,37 @@ public static class ActivityOperations
         public const string ManageVolunteers = "Activity.ManageVolunteers";
         public const string ConfirmParticipation = "Activity.ConfirmParticipation";
         public const string RegenerateFeed = "Activity.RegenerateFeed";
+    }
+}
+
+/// <summary>
+/// Who may act on an activity (issue 4). The committees run the calendar: the sub-district committee in every
+/// community of its sub-district, a community committee in its own community — scheduling, editing, cancelling,
+/// results and difficulties, the volunteers and the feed. A paired unit confirms its participation where it is
+/// invited. Grid workers and volunteers read (as <c>VisibleTo</c> lets them) and do nothing here.
+/// </summary>
+public sealed class ActivityAuthorizationHandler : AuthorizationHandler<OperationAuthorizationRequirement, ActivityResource>
+{
+    private static readonly HashSet<string> CommitteeWork =
+    [
+        ActivityOperations.Schedule.Name, ActivityOperations.Edit.Name, ActivityOperations.Cancel.Name, ActivityOperations.RecordResults.Name,
+        ActivityOperations.SeeResidents.Name, ActivityOperations.ManageVolunteers.Name, ActivityOperations.RegenerateFeed.Name,
+    ];
+
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, OperationAuthorizationRequirement requirement, ActivityResource resource)
+    {
+        var scope = UserScope.FromPrincipal(context.User);
+        if (scope is null) return Task.CompletedTask;
+
+        var allowed = requirement.Name == ActivityOperations.ConfirmParticipation.Name
+            ? scope.Role == PortalRole.PairedUnit && scope.MemberUnitId is { } unit && resource.InvitedUnitIds.Contains(unit)
+            : CommitteeWork.Contains(requirement.Name) && scope.Role switch
+            {
+                PortalRole.SubDistrictCommittee => scope.SubDistrictId == resource.SubDistrictId,
+                PortalRole.CommunityCommittee => scope.CommunityId == resource.CommunityId,
+                _ => false,
+            };
+        if (allowed) context.Succeed(requirement);
+        return Task.CompletedTask;
     }
 }

@@ -1,5 +1,8 @@
 namespace TongkuangAlliance.Web.Authorization;
 
+/// <summary>A member unit's own record.</summary>
+public sealed record MemberUnitResource(int SubDistrictId, int MemberUnitId);
+
 /// <summary>A member unit's record is changed by the sub-district committee, or by the unit itself.</summary>
 public sealed class MemberUnitAuthorizationHandler : AuthorizationHandler<OperationAuthorizationRequirement, MemberUnitResource>
 {
