@@ -3,3 +3,4 @@ global using Microsoft.EntityFrameworkCore;
 global using Microsoft.EntityFrameworkCore.Metadata.Builders;
 global using TongkuangAlliance.Core.Common;
 global using TongkuangAlliance.Core.Structure;
+global using TongkuangAlliance.Core.Notifications;

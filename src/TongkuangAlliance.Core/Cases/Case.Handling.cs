@@ -12,6 +12,7 @@ public partial class Case
         AcceptedAtUtc = nowUtc;
         Status = CaseStatus.Accepted;
         Record(CaseEventKind.Accepted, nowUtc, userId, "");
+        Raise(new CaseHandlerAssigned(this, handler, nowUtc, userId));
     }
 
     /// <summary>
@@ -27,7 +28,18 @@ public partial class Case
         if (handler == HandlerUserId) return false;
         HandlerUserId = handler;
         Record(CaseEventKind.HandlerChanged, nowUtc, userId, CaseText.Summary(handlerNames, text));
+        Raise(new CaseHandlerAssigned(this, handler, nowUtc, userId));
         return true;
+    }
+
+    /// <summary>Sets the handler when one is named; returns it when it is a different one (null: no change).</summary>
+    private string? ChangeHandlerTo(string? handlerUserId)
+    {
+        if (string.IsNullOrWhiteSpace(handlerUserId)) return null;
+        var handler = handlerUserId.Trim();
+        if (handler == HandlerUserId) return null;
+        HandlerUserId = handler;
+        return handler;
     }
 
     /// <summary>Accepted and not closed: <see cref="AssignHandler"/> is allowed.</summary>
@@ -126,6 +138,7 @@ public partial class Case
         EscalatedAtUtc = nowUtc;
         EscalationReason = text;
         Record(CaseEventKind.Escalated, nowUtc, userId, text);
+        Raise(new CaseEscalated(this, text, nowUtc, userId));
     }
 
     /// <summary>The sub-district takes an escalated open case over, optionally naming its own handler.</summary>
@@ -134,8 +147,9 @@ public partial class Case
         Require(CaseStep.TakeOver);
         var text = CaseText.Optional(note, FieldLengths.Reason, "Note");
         TakenOverBySubDistrict = true;
-        if (!string.IsNullOrWhiteSpace(handlerUserId)) HandlerUserId = handlerUserId.Trim();
+        var newHandler = ChangeHandlerTo(handlerUserId);
         Record(CaseEventKind.TakenOver, nowUtc, userId, text ?? "");
+        if (newHandler is not null) Raise(new CaseHandlerAssigned(this, newHandler, nowUtc, userId));
     }
 
     /// <summary>
@@ -148,8 +162,10 @@ public partial class Case
         var text = CaseText.Optional(note, FieldLengths.Reason, "Note");
         IsEscalated = false;
         TakenOverBySubDistrict = false;
-        if (!string.IsNullOrWhiteSpace(handlerUserId)) HandlerUserId = handlerUserId.Trim();
+        var newHandler = ChangeHandlerTo(handlerUserId);
         Record(CaseEventKind.HandedBack, nowUtc, userId, text ?? "");
+        Raise(new CaseHandedBack(this, nowUtc, userId));
+        if (newHandler is not null) Raise(new CaseHandlerAssigned(this, newHandler, nowUtc, userId));
     }
 
     /// <summary>

@@ -28,6 +28,7 @@ public partial class Case
         _terms.Add(term);
         Record(CaseEventKind.TermAdded, nowUtc, userId,
             CaseText.Summary(obligatedParty.Name, text, amount is { } a ? CaseText.Yuan(a) : null, CaseText.Date(dueDate)));
+        Raise(new TermRecorded(term, nowUtc, userId));
         return term;
     }
 
@@ -71,5 +72,6 @@ public partial class Case
         term.Fulfil(fulfilledOn, proof);
         Record(CaseEventKind.TermFulfilled, nowUtc, userId,
             CaseText.Summary(term.ObligatedParty?.Name, term.Description, CaseText.Date(fulfilledOn), proof));
+        Raise(new TermFulfilled(this, term, nowUtc, userId));
     }
 }

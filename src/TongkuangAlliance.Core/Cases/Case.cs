@@ -139,6 +139,7 @@ public partial class Case : AuditableEntity
         var valid = kase.Validate(details, category);
         kase.Apply(valid, category);
         kase.Record(CaseEventKind.Registered, nowUtc, userId, kase.Title);
+        kase.Raise(new CaseRegistered(kase, nowUtc, userId));
         return kase;
     }
 

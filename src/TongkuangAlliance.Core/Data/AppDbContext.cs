@@ -61,6 +61,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityUser
     public DbSet<PartyMember> PartyMembers => Set<PartyMember>();
     public DbSet<ActivitySignUp> ActivitySignUps => Set<ActivitySignUp>();
     public DbSet<CheckIn> CheckIns => Set<CheckIn>();
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -19,8 +19,12 @@ public class JointMeeting : AuditableEntity
     public List<JointDecision> Decisions { get; } = [];
     public List<ActionItem> ActionItems { get; } = [];
 
-    /// <summary>Records a decision of the meeting (or adds to one) and the action item it creates.</summary>
-    public ActionItem AddActionItem(JointDecision decision, int? ownerUnitId, int? ownerCommunityId, string what, DateOnly dueDate, ActivityStream? stream)
+    /// <summary>
+    /// Records a decision of the meeting (or adds to one) and the action item it creates; its owner is told
+    /// (<paramref name="nowUtc"/> default: when it is saved).
+    /// </summary>
+    public ActionItem AddActionItem(JointDecision decision, int? ownerUnitId, int? ownerCommunityId, string what, DateOnly dueDate, ActivityStream? stream,
+        DateTime nowUtc = default, string? userId = null)
     {
         if ((ownerUnitId is null) == (ownerCommunityId is null)) throw new DomainException("Joint.OwnerNotInAlliance", "Owner");
         if (dueDate < MeetingDate) throw new DomainException("Joint.DueBeforeMeeting", nameof(ActionItem.DueDate));
@@ -29,6 +33,7 @@ public class JointMeeting : AuditableEntity
         var item = new ActionItem(this, decision, ownerUnitId, ownerCommunityId, what.Trim(), dueDate, stream);
         ActionItems.Add(item);
         decision.ActionItems.Add(item);
+        Raise(new Notifications.ActionItemAssigned(item, nowUtc, userId));
         return item;
     }
 }

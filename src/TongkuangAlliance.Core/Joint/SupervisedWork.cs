@@ -23,6 +23,7 @@ public abstract class SupervisedWork : AuditableEntity
         Progress = progress;
         Status = progress == 100 ? WorkStatus.Done : WorkStatus.Open;
         Updates.Add(new WorkUpdate(nowUtc, userId, Status == WorkStatus.Done ? WorkUpdateKind.Done : WorkUpdateKind.Progress, progress, note.Trim()));
+        if (Status == WorkStatus.Done) Raise(new WorkCompleted(this, nowUtc, userId));
     }
 
     /// <summary>The sub-district refuses the work as reported (open or done): the owner sees the comment and must update again.</summary>
@@ -32,5 +33,6 @@ public abstract class SupervisedWork : AuditableEntity
         if (Status == WorkStatus.SentBack) throw new DomainException("Work.AlreadySentBack");
         Status = WorkStatus.SentBack;
         Updates.Add(new WorkUpdate(nowUtc, userId, WorkUpdateKind.SentBack, Progress, comment.Trim()));
+        Raise(new WorkSentBack(this, comment.Trim(), nowUtc, userId));
     }
 }

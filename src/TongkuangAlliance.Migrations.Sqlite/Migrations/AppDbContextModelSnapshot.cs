@@ -1663,6 +1663,58 @@ namespace TongkuangAlliance.Migrations.Sqlite.Migrations
                     b.ToTable("WorkUpdates");
                 });
 
+            modelBuilder.Entity("TongkuangAlliance.Core.Notifications.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ActionItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AgreementTermId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Parameters")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReadAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionItemId");
+
+                    b.HasIndex("AgreementTermId");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("UserId", "Id");
+
+                    b.HasIndex("UserId", "ReadAtUtc");
+
+                    b.ToTable("Notifications", t =>
+                        {
+                            t.HasCheckConstraint("CK_Notifications_OneSubject", "(CASE WHEN \"CaseId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"AgreementTermId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"ActionItemId\" IS NULL THEN 0 ELSE 1 END) = 1");
+                        });
+                });
+
             modelBuilder.Entity("TongkuangAlliance.Core.Structure.Building", b =>
                 {
                     b.Property<int>("Id")
@@ -2666,6 +2718,30 @@ namespace TongkuangAlliance.Migrations.Sqlite.Migrations
                         .WithMany("Updates")
                         .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("TongkuangAlliance.Core.Notifications.Notification", b =>
+                {
+                    b.HasOne("TongkuangAlliance.Core.Joint.ActionItem", null)
+                        .WithMany()
+                        .HasForeignKey("ActionItemId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("TongkuangAlliance.Core.Cases.AgreementTerm", null)
+                        .WithMany()
+                        .HasForeignKey("AgreementTermId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("TongkuangAlliance.Core.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("TongkuangAlliance.Core.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("TongkuangAlliance.Core.Structure.Building", b =>
