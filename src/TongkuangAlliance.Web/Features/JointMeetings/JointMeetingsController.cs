@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using TongkuangAlliance.Core.Joint;
 
@@ -100,7 +101,7 @@ public sealed class JointMeetingsController(AppDbContext db, TimeProvider clock,
         try
         {
             decision ??= new JointDecision { Text = input.DecisionText!.Trim() };
-            meeting.AddActionItem(decision, ownerUnitId, ownerCommunityId, input.What!, input.DueDate!.Value, input.Stream);
+            meeting.AddActionItem(decision, ownerUnitId, ownerCommunityId, input.What!, input.DueDate!.Value, input.Stream, clock.GetUtcNow().UtcDateTime, User.FindFirstValue(ClaimTypes.NameIdentifier));
         }
         catch (DomainException error)
         {

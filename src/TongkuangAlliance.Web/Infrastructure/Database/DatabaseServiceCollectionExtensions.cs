@@ -9,7 +9,7 @@ public static class DatabaseServiceCollectionExtensions
     public const string SqlServerMigrationsAssembly = "TongkuangAlliance.Migrations.SqlServer";
     public const string PostgreSqlMigrationsAssembly = "TongkuangAlliance.Migrations.PostgreSQL";
 
-    /// <summary>Registers <see cref="AppDbContext"/> on the provider named by configuration, with the audit interceptor.</summary>
+    /// <summary>Registers <see cref="AppDbContext"/> on the provider named by configuration, with the audit interceptor and the notification writer.</summary>
     /// <remarks>
     /// Configuration is read when the first context is built, not at registration: sources added later
     /// (environment, test hosts) must win.
@@ -17,6 +17,7 @@ public static class DatabaseServiceCollectionExtensions
     public static IServiceCollection AddPortalDatabase(this IServiceCollection services)
     {
         services.AddScoped<AuditSaveChangesInterceptor>();
+        services.AddScoped<TongkuangAlliance.Core.Notifications.NotificationWriter>();
         services.AddDbContext<AppDbContext>((provider, db) =>
         {
             var configuration = provider.GetRequiredService<IConfiguration>();
@@ -38,7 +39,9 @@ public static class DatabaseServiceCollectionExtensions
                 default:
                     throw new InvalidOperationException($"Unknown database provider {options.Provider}.");
             }
-            db.AddInterceptors(provider.GetRequiredService<AuditSaveChangesInterceptor>());
+            // The notification writer after the audit: the audit's own second save (keys of new rows) then runs
+            // inside the transaction the writer holds open until the notifications are written (ADR 0012).
+            db.AddInterceptors(provider.GetRequiredService<AuditSaveChangesInterceptor>(), provider.GetRequiredService<TongkuangAlliance.Core.Notifications.NotificationWriter>());
         });
         return services;
     }

@@ -84,6 +84,8 @@ public sealed class DemoCaseHistory(AppDbContext db, TimeProvider clock)
         }
 
         await CaseNumbers.NumberBatchAsync(db, cases, cancellationToken);
+        // History tells nobody: hundreds of old cases would bury the demo's inboxes (issue 17).
+        foreach (var kase in cases) kase.ClearDomainEvents();
         db.Cases.AddRange(cases);
         await db.SaveChangesAsync(cancellationToken);
     }

@@ -109,6 +109,8 @@ public sealed class DemoJoint(AppDbContext db, TimeProvider clock)
         await db.SaveChangesAsync(cancellationToken);
         a1.RecordProgress(100, "排查路灯 126 盏，更换 11 盏", China(2020, 6, 24, 17, 0), userIds["unit02"]);
         a2.RecordProgress(100, "报修台账已建立，张贴报修电话", China(2020, 7, 10, 10, 0), userIds["nanqu"]);
+        // 2020 is history: nobody is told of it now.
+        foreach (var old in new AuditableEntity[] { m1, a1, a2 }) old.ClearDomainEvents();
         await db.SaveChangesAsync(cancellationToken);
 
         var m2 = Meeting(today.AddDays(-30), "铜矿街道党群服务中心", committee, null,
@@ -116,12 +118,12 @@ public sealed class DemoJoint(AppDbContext db, TimeProvider clock)
             "各结对单位汇报上半年共建项目进展。会议明确了养老驿站、小区照明和居民夜校三项重点工作及责任方。",
             [U(DemoCatalog.MinePartyCommittee), U(engineering), U("德兴铜矿职工医院"), U("铜矿中学"), U("德兴铜矿大山选矿厂")], [C(south), C("北区社区")]);
         var d2 = new JointDecision { Text = "推进养老驿站建设" };
-        var a3 = m2.AddActionItem(d2, U("德兴铜矿职工医院"), null, "每月到南区养老驿站义诊一次", today.AddDays(30), ActivityStream.ElderCareStation);
-        var a4 = m2.AddActionItem(d2, null, C(south), OverdueItem, today.AddDays(-5), ActivityStream.ElderCareStation);
+        var a3 = m2.AddActionItem(d2, U("德兴铜矿职工医院"), null, "每月到南区养老驿站义诊一次", today.AddDays(30), ActivityStream.ElderCareStation, Ago(30), userIds["jiedao"]);
+        var a4 = m2.AddActionItem(d2, null, C(south), OverdueItem, today.AddDays(-5), ActivityStream.ElderCareStation, Ago(30), userIds["jiedao"]);
         var d3 = new JointDecision { Text = "整治小区照明" };
-        var a5 = m2.AddActionItem(d3, U(engineering), null, SentBackItem, today.AddDays(10), ActivityStream.HappyCompound);
+        var a5 = m2.AddActionItem(d3, U(engineering), null, SentBackItem, today.AddDays(10), ActivityStream.HappyCompound, Ago(30), userIds["jiedao"]);
         var d4 = new JointDecision { Text = "办好居民夜校" };
-        var a6 = m2.AddActionItem(d4, U("铜矿中学"), null, "北区居民夜校开设智能手机课程", today.AddDays(20), ActivityStream.EveningSchool);
+        var a6 = m2.AddActionItem(d4, U("铜矿中学"), null, "北区居民夜校开设智能手机课程", today.AddDays(20), ActivityStream.EveningSchool, Ago(30), userIds["jiedao"]);
         await db.SaveChangesAsync(cancellationToken);
         a3.RecordProgress(50, "已义诊 1 次，服务老人 32 人", Ago(12), userIds["unit08"]);
         a4.RecordProgress(60, "已摸排 2 个小区", Ago(15), userIds["nanqu"]);
@@ -134,7 +136,7 @@ public sealed class DemoJoint(AppDbContext db, TimeProvider clock)
             "建安小区楼道照明改造",
             "社区党委召集结对单位，商定楼道照明改造由铜矿工程部负责。",
             [U(DemoCatalog.MinePartyCommittee), U(engineering)], [C(south)]);
-        m3.AddActionItem(new JointDecision { Text = "建安小区楼道照明改造" }, U(engineering), null, CommunityMeetingItem, today.AddDays(25), ActivityStream.HappyCompound);
+        m3.AddActionItem(new JointDecision { Text = "建安小区楼道照明改造" }, U(engineering), null, CommunityMeetingItem, today.AddDays(25), ActivityStream.HappyCompound, Ago(7), userIds["nanqu"]);
         await db.SaveChangesAsync(cancellationToken);
     }
 
