@@ -23,7 +23,8 @@ public sealed record DemoIds(
     string XincunAccount,
     int StoryCase,
     int StoryTerm,
-    int SouthCase)
+    int SouthCase,
+    long EngineeringNotification)
 {
     public static async Task<DemoIds> LoadAsync(AppDbContext db)
     {
@@ -49,6 +50,8 @@ public sealed record DemoIds(
             await db.Cases.Where(c => c.Title == DemoCases.StoryCaseTitle).Select(c => c.Id).SingleAsync(),
             await db.AgreementTerms.Where(t => t.Case!.Title == DemoCases.StoryCaseTitle && t.ObligatedParty!.MemberUnitId == engineering.Id).Select(t => t.Id).SingleAsync(),
             // The demo seeds cases: the first case of 南区社区.
-            await db.Cases.Where(c => c.CommunityId == south.Id).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync());
+            await db.Cases.Where(c => c.CommunityId == south.Id).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync(),
+            // The demo leaves unit02 (铜矿工程部) with notifications: its first one.
+            await db.Notifications.Where(n => db.Users.Any(u => u.Id == n.UserId && u.UserName == "unit02")).OrderBy(n => n.Id).Select(n => n.Id).FirstAsync());
     }
 }
