@@ -18,7 +18,7 @@ public sealed class NotificationsController(AppDbContext db, TimeProvider clock,
         if (unread) query = query.Where(n => n.ReadAtUtc == null);
         if (kind is { } k && Enum.IsDefined(k)) query = query.Where(n => n.Kind == k);
         else kind = null;
-        var rows = await query.OrderByDescending(n => n.Id)
+        var rows = await query.OrderByDescending(n => n.CreatedAtUtc).ThenByDescending(n => n.Id)
             .Select(n => new NotificationRow(n.Id, n.Kind, n.CreatedAtUtc, n.ReadAtUtc, n.CaseId, n.AgreementTermId, n.ActionItemId, n.Parameters))
             .ToPagedListAsync(page, cancellationToken: cancellationToken);
         var items = new PagedList<NotificationItem>

@@ -48,6 +48,7 @@ public sealed class NotificationTests(PortalFactory factory) : IClassFixture<Por
         Assert.Contains(inbox, t => t.Contains(DemoJoint.SentBackItem, StringComparison.Ordinal) && t.Contains(DemoJoint.SentBackComment, StringComparison.Ordinal));
         // History (the story of 2020) tells nobody.
         Assert.DoesNotContain(inbox, t => t.Contains("在保修期内更换建安小区损坏的 4 盏路灯", StringComparison.Ordinal));
+        Assert.DoesNotContain(inbox, t => t.Contains("排查南区各小区路灯及公共照明设施", StringComparison.Ordinal));
     }
 
     [Fact]
