@@ -287,6 +287,36 @@ public sealed class VolunteerTests(PortalFactory factory) : IClassFixture<Portal
     }
 
     [Fact]
+    public async Task Hours_show_one_decimal_whether_whole_or_not()
+    {
+        // Issue 20, finding 18: two hours read "2.0" next to "2.8", not "2".
+        var startUtc = DateTime.UtcNow.Date.AddDays(-2).AddHours(1);
+        var (activity, _) = await ActivityAsync(startUtc, 4);
+        var volunteers = await VolunteersAsync(2, "whole");
+        await factory.WithDbAsync(async db =>
+        {
+            var a = await db.Activities.SingleAsync(x => x.Id == activity);
+            foreach (var (v, minutes) in volunteers.Zip([120, 168]))
+            {
+                var member = await db.PartyMembers.SingleAsync(m => m.Id == v.MemberId);
+                var checkIn = CheckIn.Start(a, member, CheckInSource.Desk, a.StartUtc);
+                checkIn.Finish(a, CheckInSource.Desk, a.StartUtc.AddMinutes(minutes));
+                db.CheckIns.Add(checkIn);
+            }
+            await db.SaveChangesAsync();
+        });
+        using var staff = await factory.CreatePortalClient().SignedInAsAsync(PortalClient.Users.SouthCommunity);
+        var page = await staff.GetDocumentAsync($"/Volunteers/Activity/{activity}");
+        var hours = page.QuerySelectorAll("td[data-label='服务时长（小时）']")
+            .Select(td => td.TextContent.Trim().Split(' ', '\n')[0]).ToList();
+        Assert.Contains("2.0", hours);
+        Assert.Contains("2.8", hours);
+        using var volunteer = await factory.CreatePortalClient().SignedInAsAsync(volunteers[0].UserName);
+        var mine = await volunteer.GetDocumentAsync("/MyVolunteering");
+        Assert.Contains(mine.QuerySelectorAll("td"), td => td.TextContent.Trim() == "2.0");
+    }
+
+    [Fact]
     public async Task A_volunteer_sees_only_themself_and_a_unit_only_its_members()
     {
         using var volunteer = await factory.CreatePortalClient().SignedInAsAsync(DemoVolunteers.VolunteerIn);
