@@ -64,13 +64,14 @@ public class CheckIn : AuditableEntity
         Minutes = CreditedMinutes(activity, CheckedInAtUtc, nowUtc);
     }
 
-    /// <summary>A staff correction of both times, with a reason (kept, with the old values, in the audit log).</summary>
-    public void Correct(Activity activity, DateTime checkedInUtc, DateTime checkedOutUtc, string? reason)
+    /// <summary>A staff correction of both times, with a reason (kept, with the old values, in the audit log); neither may lie after <paramref name="nowUtc"/>.</summary>
+    public void Correct(Activity activity, DateTime checkedInUtc, DateTime checkedOutUtc, string? reason, DateTime nowUtc)
     {
         var why = reason?.Trim();
         if (string.IsNullOrEmpty(why)) throw new DomainException("Validation.ReasonRequired", nameof(CorrectionReason));
         if (why.Length > FieldLengths.Reason) throw new DomainException("Volunteer.TextTooLong", nameof(CorrectionReason));
         if (checkedOutUtc <= checkedInUtc) throw new DomainException("Volunteer.OutBeforeIn", "CheckedOut");
+        if (checkedOutUtc > nowUtc) throw new DomainException("Volunteer.CheckOutInFuture", "CheckedOut");
         if (checkedInUtc < activity.StartUtc - TimeSpan.FromDays(1) || checkedOutUtc > activity.EndUtc + TimeSpan.FromDays(1))
             throw new DomainException("Volunteer.CorrectionOutsideActivity", "CheckedIn");
         CheckedInAtUtc = checkedInUtc;

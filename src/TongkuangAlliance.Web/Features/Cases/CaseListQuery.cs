@@ -69,7 +69,12 @@ public sealed partial class CaseListQuery(AppDbContext db, UserScope scope, stri
     private static IQueryable<Case> Sort(IQueryable<Case> query, string? sort) => sort switch
     {
         "oldest" => query.OrderBy(c => c.RegisteredAtUtc).ThenBy(c => c.Id),
-        "due" => query.OrderBy(c => c.ResolveDueAtUtc).ThenBy(c => c.Id),
+        // Open cases first, by the deadline they face now (acceptance while registered, else resolution); the others,
+        // which face none, after them.
+        "due" => query
+            .OrderBy(c => c.Status == CaseStatus.Registered || c.Status == CaseStatus.Accepted || c.Status == CaseStatus.InMediation ? 0 : 1)
+            .ThenBy(c => c.Status == CaseStatus.Registered && c.AcceptDueAtUtc < c.ResolveDueAtUtc ? c.AcceptDueAtUtc : c.ResolveDueAtUtc)
+            .ThenBy(c => c.Id),
         _ => query.OrderByDescending(c => c.RegisteredAtUtc).ThenByDescending(c => c.Id),
     };
 

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using TongkuangAlliance.Web.Infrastructure.Validation;
 
@@ -86,9 +87,12 @@ public static class CaseStatusStyle
 /// <summary>The intake form (create and edit).</summary>
 public sealed class CaseInput
 {
+    // A choice the form always sends: a crafted post without it is refused, never saved as the default.
+    [BindRequired]
     [Display(Name = "Field.CaseKind")]
     public CaseKind Kind { get; set; } = CaseKind.Dispute;
 
+    [BindRequired]
     [Display(Name = "Field.CaseSource")]
     public CaseSource Source { get; set; } = CaseSource.WalkIn;
 

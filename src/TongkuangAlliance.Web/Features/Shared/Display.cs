@@ -8,4 +8,10 @@ public static class Display
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     public static string Date(DateOnly? date) => date is { } d ? Date(d) : "";
+
+    /// <summary>Hours with one decimal always, so 2 hours read "2.0" beside "2.8".</summary>
+    public static string Hours(decimal hours) => hours.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Credited minutes as hours with one decimal.</summary>
+    public static string Hours(int minutes) => Hours(Math.Round(minutes / 60m, 1));
 }

@@ -71,7 +71,11 @@ public sealed class NavigationViewComponent(IStringLocalizer<SharedResource> l) 
         var current = ViewContext.ActionDescriptor.Properties.TryGetValue(FeatureConvention.Key, out var feature) && feature is string name
             ? name
             : (string?)ViewContext.RouteData.Values["controller"];
-        ViewData["CurrentController"] = current;
+        // One item lit: of the feature's items (案件 and 我的案件), the one for this action, else the feature's first.
+        // "My cases" is the case list filtered to mine (/Cases/Mine redirects to /Cases?mine=true).
+        var action = HttpContext.Request.Query["mine"] == "true" ? "Mine" : (string?)ViewContext.RouteData.Values["action"];
+        var ofFeature = items.Where(i => string.Equals(i.Controller, current, StringComparison.OrdinalIgnoreCase)).ToList();
+        ViewData["ActiveItem"] = ofFeature.FirstOrDefault(i => string.Equals(i.Action, action, StringComparison.OrdinalIgnoreCase)) ?? ofFeature.FirstOrDefault();
         return View(items);
     }
 }

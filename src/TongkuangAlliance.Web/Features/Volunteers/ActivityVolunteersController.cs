@@ -152,7 +152,7 @@ public sealed class ActivityVolunteersController(AppDbContext db, VolunteerActio
         }
         try
         {
-            checkIn.Correct(checkIn.Activity!, ChinaTime.ToUtc(input.CheckedIn.Value), ChinaTime.ToUtc(input.CheckedOut.Value), input.Reason);
+            checkIn.Correct(checkIn.Activity!, ChinaTime.ToUtc(input.CheckedIn.Value), ChinaTime.ToUtc(input.CheckedOut.Value), input.Reason, Now);
             await db.SaveChangesAsync(cancellationToken);
             TempData["Success"] = l["Volunteer.Corrected"].Value;
         }

@@ -28,7 +28,7 @@ public static class VolunteerCertificate
             .SingleOrDefaultAsync(cancellationToken);
         if (member is null) return null;
         var totals = await db.CheckIns.AsNoTracking()
-            .Where(c => c.PartyMemberId == memberId && c.Minutes != null && c.CheckedInAtUtc >= fromUtc && c.CheckedInAtUtc < toUtc)
+            .Where(c => c.PartyMemberId == memberId && c.Minutes > 0 && c.CheckedInAtUtc >= fromUtc && c.CheckedInAtUtc < toUtc)
             .GroupBy(_ => 1).Select(g => new { Count = g.Count(), Minutes = g.Sum(c => c.Minutes!.Value) }).SingleOrDefaultAsync(cancellationToken);
         return new CertificateViewModel
         {

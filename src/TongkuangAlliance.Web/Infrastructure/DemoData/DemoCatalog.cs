@@ -88,14 +88,14 @@ public static class DemoCatalog
         return [.. accounts];
     }
 
-    private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "胡", "朱", "高", "林", "何", "郭", "马", "罗"];
-    private static readonly string[] GivenNames = ["建国", "秀兰", "志强", "丽华", "海燕", "国平", "红梅", "伟", "敏", "静", "军", "芳", "磊", "霞", "勇", "娟", "斌", "燕", "明", "玲"];
+    public static readonly IReadOnlyList<string> Surnames = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "胡", "朱", "高", "林", "何", "郭", "马", "罗"];
+    public static readonly IReadOnlyList<string> GivenNames = ["建国", "秀兰", "志强", "丽华", "海燕", "国平", "红梅", "伟", "敏", "静", "军", "芳", "磊", "霞", "勇", "娟", "斌", "燕", "明", "玲"];
 
     /// <summary>A deterministic sample name for a post, so reseeding gives the same people.</summary>
     public static string PersonName(string place, int index)
     {
         var hash = Stable(place) + index;
-        return Surnames[hash % Surnames.Length] + GivenNames[(hash / 7) % GivenNames.Length];
+        return Surnames[hash % Surnames.Count] + GivenNames[(hash / 7) % GivenNames.Count];
     }
 
     /// <summary>A deterministic sample mobile number (139 0793 xxxx).</summary>

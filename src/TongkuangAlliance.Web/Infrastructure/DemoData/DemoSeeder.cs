@@ -30,6 +30,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, IOpt
         await SeedAccountsAsync(subDistrict, communities, units);
         var handlers = await db.Users.Where(u => u.CommunityId != null && u.UserName != null)
             .ToDictionaryAsync(u => u.UserName!, u => u.Id, cancellationToken);
+        var firstCases = !await db.Cases.AnyAsync(cancellationToken);
         await new DemoCases(db, clock).SeedAsync(communities, units, handlers, cancellationToken);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         await new DemoCaseHistory(db, clock).SeedAsync(communities, handlers, cancellationToken);
@@ -38,6 +39,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, IOpt
         await new DemoActivities(db, clock).SeedAsync(communities, units, options.Value.Password!, cancellationToken);
         await new DemoGridWork(db, users, clock).SeedAsync(subDistrict.Id, options.Value.Password!, cancellationToken);
         await new DemoVolunteers(db, users, clock).SeedAsync(subDistrict.Id, communities, units, options.Value.Password!, cancellationToken);
+        if (firstCases) await DemoCaseNumbering.RenumberAsync(db, cancellationToken);
     }
 
     private async Task<Dictionary<string, Community>> SeedCommunitiesAsync(SubDistrict subDistrict, CancellationToken cancellationToken)

@@ -39,12 +39,22 @@ public sealed class DemoVolunteers(AppDbContext db, UserManager<AppUser> users, 
         var today = ChinaTime.Today(clock);
         var now = clock.GetUtcNow().UtcDateTime;
         var members = new List<PartyMember>();
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        // A surname and a given name, each person's different: when the sample name is taken, the next free pair.
+        string NameOf(int i)
+        {
+            var name = DemoCatalog.PersonName("在职党员", i * 3 + 1);
+            var surnames = DemoCatalog.Surnames.Count;
+            for (var k = 0; !names.Add(name); k++)
+                name = DemoCatalog.Surnames[(i + k) % surnames] + DemoCatalog.GivenNames[(i * 7 + k / surnames) % DemoCatalog.GivenNames.Count];
+            return name;
+        }
         for (var i = 0; i < MemberCount; i++)
         {
             var community = ordered[i % ordered.Count];
             var compounds = community.Compounds.OrderBy(c => c.Name, StringComparer.Ordinal).ToList();
             var member = PartyMember.Register(new PartyMemberDetails(
-                DemoCatalog.PersonName("在职党员", i * 3 + 1) + (i >= 40 ? DemoCatalog.PersonName("党员", i)[..1] : ""),
+                NameOf(i),
                 MemberPhone(i), unitList[i % unitList.Count].Id, null, $"{unitList[i % unitList.Count].Name}党支部",
                 community.Id, compounds[i / ordered.Count % compounds.Count].Id,
                 $"{skills[i % skills.Length]}、{skills[(i + 3) % skills.Length]}", new DateOnly(2019, 10, 1).AddDays(i * 3)));

@@ -228,6 +228,95 @@ public sealed class VolunteerTests(PortalFactory factory) : IClassFixture<Portal
     }
 
     [Fact]
+    public async Task A_correction_cannot_put_the_check_out_in_the_future()
+    {
+        // Issue 20, finding 12: an activity under way (started an hour ago, four hours long); a correction that says
+        // the volunteer left in two hours' time is refused with a message, and nothing changes.
+        var startUtc = DateTime.UtcNow.AddHours(-1);
+        var (activity, _) = await ActivityAsync(startUtc, 4);
+        var volunteer = (await VolunteersAsync(1, "future"))[0];
+        using var staff = await factory.CreatePortalClient().SignedInAsAsync(PortalClient.Users.SouthCommunity);
+        await staff.PostFormAsync($"/Volunteers/Desk/{activity}", $"/Volunteers/Activity/{activity}",
+            new() { ["partyMemberId"] = volunteer.MemberId.ToString(CultureInfo.InvariantCulture), ["checkOut"] = "false" });
+        var checkIn = await factory.WithDbAsync(db => db.CheckIns.SingleAsync(c => c.ActivityId == activity && c.PartyMemberId == volunteer.MemberId));
+
+        var refused = await staff.PostFormAsync($"/Volunteers/Correct/{checkIn.Id}", $"/Volunteers/Activity/{activity}", new()
+        {
+            ["CheckedIn"] = Local(startUtc),
+            ["CheckedOut"] = Local(DateTime.UtcNow.AddHours(2)),
+            ["Reason"] = "按现场记录补录",
+            ["Version"] = checkIn.Version.ToString(),
+        });
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        var stored = await factory.WithDbAsync(db => db.CheckIns.AsNoTracking().SingleAsync(c => c.Id == checkIn.Id));
+        Assert.Null(stored.CheckedOutAtUtc);
+        Assert.Null(stored.Minutes);
+        var page = await staff.GetDocumentAsync($"/Volunteers/Activity/{activity}");
+        Assert.Contains("签退时间不能晚于现在", page.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_check_in_credited_no_time_does_not_count_as_a_time_on_the_certificate()
+    {
+        // Issue 20, finding 13: a check-in and check-out at the same minute credits 0 minutes; the certificate
+        // counts the activities the member served at, so it is not one of them.
+        var startUtc = DateTime.UtcNow.Date.AddDays(-3).AddHours(1);
+        var (served, _) = await ActivityAsync(startUtc, 2);
+        var (zero, _) = await ActivityAsync(startUtc.AddDays(1), 2);
+        var volunteer = (await VolunteersAsync(1, "zero"))[0];
+        await factory.WithDbAsync(async db =>
+        {
+            var member = await db.PartyMembers.SingleAsync(m => m.Id == volunteer.MemberId);
+            foreach (var (id, minutes) in new[] { (served, 90), (zero, 0) })
+            {
+                var activity = await db.Activities.SingleAsync(a => a.Id == id);
+                var checkIn = CheckIn.Start(activity, member, CheckInSource.Desk, activity.StartUtc);
+                checkIn.Finish(activity, CheckInSource.Desk, activity.StartUtc.AddMinutes(minutes));
+                db.CheckIns.Add(checkIn);
+            }
+            await db.SaveChangesAsync();
+        });
+        Assert.Equal(0, await factory.WithDbAsync(db => db.CheckIns.Where(c => c.ActivityId == zero).Select(c => c.Minutes!.Value).SingleAsync()));
+
+        using var staff = await factory.CreatePortalClient().SignedInAsAsync(PortalClient.Users.SouthCommunity);
+        var from = ChinaTime.FromUtc(startUtc).AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var certificate = await staff.GetDocumentAsync($"/Volunteers/Certificate/{volunteer.MemberId}?from={from}");
+        var body = certificate.QuerySelector(".certificate p")!.TextContent;
+        Assert.Contains("参加志愿服务活动 1 次", body, StringComparison.Ordinal);
+        Assert.Contains("累计服务 1.5 小时", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Hours_show_one_decimal_whether_whole_or_not()
+    {
+        // Issue 20, finding 18: two hours read "2.0" next to "2.8", not "2".
+        var startUtc = DateTime.UtcNow.Date.AddDays(-2).AddHours(1);
+        var (activity, _) = await ActivityAsync(startUtc, 4);
+        var volunteers = await VolunteersAsync(2, "whole");
+        await factory.WithDbAsync(async db =>
+        {
+            var a = await db.Activities.SingleAsync(x => x.Id == activity);
+            foreach (var (v, minutes) in volunteers.Zip([120, 168]))
+            {
+                var member = await db.PartyMembers.SingleAsync(m => m.Id == v.MemberId);
+                var checkIn = CheckIn.Start(a, member, CheckInSource.Desk, a.StartUtc);
+                checkIn.Finish(a, CheckInSource.Desk, a.StartUtc.AddMinutes(minutes));
+                db.CheckIns.Add(checkIn);
+            }
+            await db.SaveChangesAsync();
+        });
+        using var staff = await factory.CreatePortalClient().SignedInAsAsync(PortalClient.Users.SouthCommunity);
+        var page = await staff.GetDocumentAsync($"/Volunteers/Activity/{activity}");
+        var hours = page.QuerySelectorAll("td[data-label='服务时长（小时）']")
+            .Select(td => td.TextContent.Trim().Split(' ', '\n')[0]).ToList();
+        Assert.Contains("2.0", hours);
+        Assert.Contains("2.8", hours);
+        using var volunteer = await factory.CreatePortalClient().SignedInAsAsync(volunteers[0].UserName);
+        var mine = await volunteer.GetDocumentAsync("/MyVolunteering");
+        Assert.Contains(mine.QuerySelectorAll("td"), td => td.TextContent.Trim() == "2.0");
+    }
+
+    [Fact]
     public async Task A_volunteer_sees_only_themself_and_a_unit_only_its_members()
     {
         using var volunteer = await factory.CreatePortalClient().SignedInAsAsync(DemoVolunteers.VolunteerIn);
