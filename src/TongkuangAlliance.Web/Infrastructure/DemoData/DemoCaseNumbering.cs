@@ -32,6 +32,12 @@ public static class DemoCaseNumbering
             var entityId = id.ToString(CultureInfo.InvariantCulture);
             await db.AuditEntries.Where(a => a.EntityType == nameof(Case) && a.EntityId == entityId)
                 .ExecuteUpdateAsync(s => s.SetProperty(a => a.Changes, a => a.Changes.Replace(old, number)), cancellationToken);
+            // Notifications written while seeding carry the case number as a text parameter (JSON, quoted): each
+            // follows its own case, so one case's new number never rewrites another's.
+            var quotedOld = "\"" + old + "\"";
+            var quotedNew = "\"" + number + "\"";
+            await db.Notifications.Where(n => n.CaseId == id || db.AgreementTerms.Any(t => t.Id == n.AgreementTermId && t.CaseId == id))
+                .ExecuteUpdateAsync(s => s.SetProperty(n => n.Parameters, n => n.Parameters.Replace(quotedOld, quotedNew)), cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
     }

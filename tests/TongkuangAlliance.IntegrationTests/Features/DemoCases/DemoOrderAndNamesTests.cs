@@ -15,6 +15,28 @@ public sealed class DemoOrderAndNamesTests(PortalFactory factory) : IClassFixtur
         }
     }
 
+    /// <summary>The renumbering runs after the seeders wrote their notifications: each must name its case's final number.</summary>
+    [Fact]
+    public async Task The_demo_notifications_name_the_numbers_their_cases_carry_after_renumbering()
+    {
+        var rows = await factory.WithDbAsync(db => db.Notifications.AsNoTracking()
+            .Select(n => new
+            {
+                n.Parameters,
+                Number = n.CaseId != null
+                    ? db.Cases.Where(c => c.Id == n.CaseId).Select(c => c.Number).FirstOrDefault()
+                    : db.AgreementTerms.Where(t => t.Id == n.AgreementTermId).Select(t => t.Case!.Number).FirstOrDefault(),
+            })
+            .Where(r => r.Number != null)
+            .ToListAsync());
+        Assert.NotEmpty(rows);
+        foreach (var row in rows)
+        {
+            var numbers = System.Text.RegularExpressions.Regex.Matches(row.Parameters, @"JF\d{4}-\d{4,}").Select(m => m.Value).ToList();
+            Assert.All(numbers, n => Assert.Equal(row.Number, n));
+        }
+    }
+
     [Fact]
     public async Task Finding_16_demo_party_members_have_one_surname_and_one_given_name_each_name_once()
     {
