@@ -284,6 +284,59 @@ public sealed class DashboardQueries(AppDbContext db, DashboardCache cache, IOpt
     }
 
     /// <summary>
+    /// The period's totals only, for the comparison with the same period last year (issue 19): the figures of a period
+    /// (not the ones "as of now"), in four queries, by the same rules as <see cref="LoadAsync"/>.
+    /// </summary>
+    public async Task<Tally> TotalAsync(UserScope scope, ReportPeriod period, int? communityId, CancellationToken ct)
+    {
+        var fromUtc = period.FromUtc;
+        var toUtc = period.ToUtcExclusive;
+        var cases = db.Cases.AsNoTracking().VisibleTo(scope);
+        var activities = db.Activities.AsNoTracking().VisibleTo(scope);
+        if (communityId is { } only)
+        {
+            cases = cases.Where(c => c.CommunityId == only);
+            activities = activities.Where(a => a.CommunityId == only);
+        }
+        var resolvedIn = DashboardRules.ResolvedIn(fromUtc, toUtc);
+        var registeredIn = DashboardRules.RegisteredIn(fromUtc, toUtc);
+        var caseCounts = await cases.Where(resolvedIn).GroupBy(c => c.Kind)
+            .Select(g => new { Kind = g.Key, Count = g.Count(), NotEscalated = g.Count(c => c.EscalatedAtUtc == null), Days = g.Sum(c => c.ResolvedDay!.Value - c.RegisteredDay) })
+            .ToListAsync(ct);
+        var registered = await cases.Where(registeredIn).GroupBy(c => 1)
+            .Select(g => new { Count = g.Count(), Resolved = g.Count(c => c.ResolvedAtUtc != null) }).SingleOrDefaultAsync(ct);
+        var followUps = db.FollowUps.AsNoTracking().Where(f => f.Date >= period.From && f.Date <= period.To)
+            .GroupBy(f => f.CaseId)
+            .Select(g => new { CaseId = g.Key, Dissatisfied = g.Max(f => f.Satisfaction == Satisfaction.Dissatisfied ? 1 : 0) });
+        var followed = await cases.Join(followUps, c => c.Id, f => f.CaseId, (c, f) => f.Dissatisfied).GroupBy(x => 1)
+            .Select(g => new { Count = g.Count(), Satisfied = g.Count(x => x == 0) }).SingleOrDefaultAsync(ct);
+        var days = await activities.Where(DashboardRules.ServiceDayHeldIn(fromUtc, toUtc)).GroupBy(a => 1)
+            .Select(g => new { Count = g.Count(), Served = g.Sum(a => a.Services.Sum(s => s.ResidentsServed ?? 0)) }).SingleOrDefaultAsync(ct);
+        var checkIns = VolunteerHoursQueries.CompletedIn(db, scope, fromUtc, toUtc);
+        if (communityId is { } vc) checkIns = checkIns.Where(c => c.Activity!.CommunityId == vc);
+        var volunteering = await checkIns.GroupBy(c => 1)
+            .Select(g => new { Minutes = g.Sum(c => c.Minutes!.Value), Volunteers = g.Select(c => c.PartyMemberId).Distinct().Count() })
+            .SingleOrDefaultAsync(ct);
+
+        var disputes = caseCounts.FirstOrDefault(c => c.Kind == CaseKind.Dispute);
+        return new Tally
+        {
+            DisputesResolved = disputes?.Count ?? 0,
+            DisputesNotEscalated = disputes?.NotEscalated ?? 0,
+            RequestsSolved = caseCounts.Where(c => c.Kind != CaseKind.Dispute).Sum(c => c.Count),
+            DaysToResolve = caseCounts.Sum(c => (long)c.Days),
+            Registered = registered?.Count ?? 0,
+            RegisteredResolved = registered?.Resolved ?? 0,
+            FollowedUp = followed?.Count ?? 0,
+            Satisfied = followed?.Satisfied ?? 0,
+            ServiceDays = days?.Count ?? 0,
+            ResidentVisits = days?.Served ?? 0,
+            VolunteerMinutes = volunteering?.Minutes ?? 0,
+            ActiveVolunteers = volunteering?.Volunteers ?? 0,
+        };
+    }
+
+    /// <summary>
     /// Each member unit's contribution within the scope (and community): activities it joined that were held in the
     /// period, agreement terms it fulfilled in the period (and of those on time), terms it still owes, and its open
     /// action items. <paramref name="unitId"/> narrows to one unit (a unit's own dashboard). Three queries.

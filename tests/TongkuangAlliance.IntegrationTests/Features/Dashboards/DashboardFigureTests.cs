@@ -24,6 +24,28 @@ public sealed class DashboardFigureTests(DashboardFigureTests.Fixture fixture) :
         { "kind=Custom&from=2023-03-15&to=2024-01-20", "2023-03-15", "2024-01-20" },
     };
 
+    /// <summary>Issue 19: each card's comparison names last year's figure, which is the figure the same days a year earlier show.</summary>
+    [Theory]
+    [InlineData("kind=Year&year=2024", "kind=Custom&from=2023-01-01&to=2023-12-31")]
+    [InlineData("kind=Quarter&year=2024&quarter=2", "kind=Custom&from=2023-04-01&to=2023-06-30")]
+    public async Task Each_comparison_names_the_figure_of_the_same_period_last_year(string query, string lastYear)
+    {
+        using var jiedao = await fixture.CreatePortalClient().SignedInAsAsync(PortalClient.Users.SubDistrict);
+        var page = await jiedao.GetDocumentAsync("/Dashboards?" + query);
+        var before = await jiedao.GetDocumentAsync("/Dashboards?" + lastYear);
+        var compared = 0;
+        foreach (var card in page.QuerySelectorAll(".stat-card"))
+        {
+            var trend = card.QuerySelector(".stat-trend");
+            if (trend is null) continue;
+            var id = card.GetAttribute("data-figure")!;
+            Assert.EndsWith(Figure(before, id) + "）", trend.TextContent.Trim(), StringComparison.Ordinal);
+            compared++;
+        }
+        Assert.InRange(compared, 6, 10);
+        Assert.Null(page.QuerySelector("#figure-open-cases .stat-trend"));
+    }
+
     [Theory]
     [MemberData(nameof(Periods))]
     public async Task The_sub_district_dashboard_shows_the_figures_computed_from_the_records(string query, string from, string to)
