@@ -165,8 +165,8 @@ public sealed class DashboardsController(AppDbContext db, DashboardQueries queri
     {
         var owner = new WorkOwnerResource(u.UnitId, null);
         var commitments = !(await authorization.AuthorizeAsync(User, owner, WorkOwnerOperations.ViewCommitments)).Succeeded ? null
-            : owner == WorkOwnerResource.Of(User.Scope()) ? Url.Action("Commitments", "Supervision")
-            : Url.Action("Commitments", "Supervision", new { unitId = u.UnitId });
+            : owner == WorkOwnerResource.Of(User.Scope()) ? Url.Action("Commitments", "Supervision", new { open = true, kind = "ActionItem" })
+            : Url.Action("Commitments", "Supervision", new { unitId = u.UnitId, open = true, kind = "ActionItem" });
         var compares = (await authorization.AuthorizeAsync(User, Policies.SubDistrictOnly)).Succeeded;
         return new(u,
             links.ServiceDays(kind: null, ("unitId", Text(u.UnitId))),

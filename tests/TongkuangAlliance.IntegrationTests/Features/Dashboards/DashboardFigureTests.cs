@@ -137,6 +137,29 @@ public sealed class DashboardFigureTests(DashboardFigureTests.Fixture fixture) :
         Assert.True(checkedLinks > 20);
     }
 
+    /// <summary>Issue 19: each unit's 未完成督办事项 opens its unfinished action items only (it listed the completed ones and the projects too).</summary>
+    [Fact]
+    public async Task Each_unit_s_open_action_items_link_to_exactly_those_items()
+    {
+        using var jiedao = await fixture.CreatePortalClient().SignedInAsAsync(PortalClient.Users.SubDistrict);
+        var year = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).Year;
+        var page = await jiedao.GetDocumentAsync($"/Dashboards?kind=Year&year={year}");
+        var links = page.QuerySelectorAll("#units a[data-col=action-items]");
+        Assert.Equal(page.QuerySelectorAll("#units tbody tr").Length, links.Length);
+        foreach (var link in links)
+        {
+            var list = await jiedao.GetDocumentAsync(link.GetAttribute("href")!);
+            Assert.Equal(int.Parse(link.TextContent, CultureInfo.InvariantCulture), ListCount(list));
+            Assert.Equal(ListCount(list), list.QuerySelectorAll(".work-table tbody tr").Length);
+        }
+        Assert.Contains(links, l => l.TextContent != "0");
+
+        using var unit = await fixture.CreatePortalClient().SignedInAsAsync(PortalClient.Users.EngineeringUnit);
+        var own = await unit.GetDocumentAsync($"/Dashboards/Unit?kind=Year&year={year}");
+        var ownLink = own.QuerySelector("#figure-action-items a.figure-value")!;
+        Assert.Equal(int.Parse(ownLink.TextContent, CultureInfo.InvariantCulture), ListCount(await unit.GetDocumentAsync(ownLink.GetAttribute("href")!)));
+    }
+
     [Fact]
     public async Task Volunteer_hours_and_active_volunteers_come_from_the_completed_check_ins()
     {
@@ -146,7 +169,8 @@ public sealed class DashboardFigureTests(DashboardFigureTests.Fixture fixture) :
         var checkIns = await fixture.WithDbAsync(db => db.CheckIns.AsNoTracking().ToListAsync());
         var inYear = checkIns.Where(c => c.Minutes != null && ChinaDate(c.CheckedInAtUtc).Year == year).ToList();
         Assert.NotEmpty(inYear);
-        Assert.Equal(Math.Round(inYear.Sum(c => c.Minutes!.Value) / 60m, 1).ToString("0.0", CultureInfo.InvariantCulture), Figure(page, "volunteer-hours"));
+        var perVolunteer = inYear.GroupBy(c => c.PartyMemberId).Select(g => Math.Round(g.Sum(c => c.Minutes!.Value) / 60m, 1));
+        Assert.Equal(perVolunteer.Sum().ToString("0.0", CultureInfo.InvariantCulture), Figure(page, "volunteer-hours"));
         Assert.Equal(inYear.Select(c => c.PartyMemberId).Distinct().Count().ToString(CultureInfo.InvariantCulture), Figure(page, "active-volunteers"));
     }
 
@@ -164,8 +188,8 @@ public sealed class DashboardFigureTests(DashboardFigureTests.Fixture fixture) :
         var rows = ledger.QuerySelectorAll("table.ledger tbody tr");
         Assert.Equal(active, rows.Length);
         var hours = rows.Sum(r => decimal.Parse(r.QuerySelectorAll("td")[2].TextContent, CultureInfo.InvariantCulture));
-        // Each row's hours are rounded to 0.1 h; the figure rounds the total.
-        Assert.Equal((double)decimal.Parse(Figure(page, "volunteer-hours"), CultureInfo.InvariantCulture), (double)hours, 0.05 * (rows.Length + 1));
+        // Issue 19: rounded once, per row, and the figure is the sum of the rows it links to, to the last 0.1 h.
+        Assert.Equal(decimal.Parse(Figure(page, "volunteer-hours"), CultureInfo.InvariantCulture), hours);
         Assert.Contains("南区社区", ledger.QuerySelector(".ledger-community")!.TextContent, StringComparison.Ordinal);
 
         // Another community's ledger is not found by a community committee.
