@@ -81,9 +81,10 @@ public sealed class DashboardsController(AppDbContext db, DashboardQueries queri
     {
         var model = await ModelAsync(User.Scope(), period, communityId, cancellationToken);
         if (model is null) return NotFound();
-        var sheets = new DashboardWorkbook(l).Sheets(model);
+        var sheets = new DashboardWorkbook(l, Now.AddHours(8)).Sheets(model);
         var stream = new MemoryStream();
-        await stream.SaveAsAsync(sheets, excelType: ExcelType.XLSX, cancellationToken: cancellationToken);
+        var configuration = new MiniExcelLibs.OpenXml.OpenXmlConfiguration { FreezeRowCount = DashboardWorkbook.FrozenRows };
+        await stream.SaveAsAsync(sheets, printHeader: false, excelType: ExcelType.XLSX, configuration: configuration, cancellationToken: cancellationToken);
         stream.Position = 0;
         var name = string.Create(CultureInfo.InvariantCulture, $"report-{model.Period.From:yyyyMMdd}-{model.Period.To:yyyyMMdd}.xlsx");
         return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);

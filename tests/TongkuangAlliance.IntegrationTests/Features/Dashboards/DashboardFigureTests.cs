@@ -245,12 +245,52 @@ public sealed class DashboardFigureTests(DashboardFigureTests.Fixture fixture) :
         var memory = new MemoryStream();
         await stream.CopyToAsync(memory);
         memory.Position = 0;
-        var sheet = MiniExcelLibs.MiniExcel.Query(memory, useHeaderRow: false).Cast<IDictionary<string, object?>>().ToList();
-        // Row 1: headers; row 2: the period; then one row per figure in the dashboard's order.
-        var values = sheet.Skip(2).Select(r => Convert.ToString(r["B"], CultureInfo.InvariantCulture)).ToList();
-        Assert.Equal(Figure(dashboard, "disputes-resolved"), values[2]);
-        Assert.Equal(Figure(dashboard, "requests-solved"), values[3]);
-        Assert.Equal(Figure(dashboard, "service-days"), values[0]);
+        // Issue 19: sheets named in Chinese; a title row with the period, then the header row; numbers are numeric cells.
+        Assert.Equal(["概览", "各社区", "各单位", "月度趋势"], MiniExcelLibs.MiniExcel.GetSheetNames(memory));
+        List<IDictionary<string, object?>> Read(string sheet) =>
+            [.. MiniExcelLibs.MiniExcel.Query(memory, useHeaderRow: false, sheetName: sheet).Cast<IDictionary<string, object?>>()];
+        var overview = Read("概览");
+        Assert.Contains("2023 年", Convert.ToString(overview[0]["A"], CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.Equal("指标", overview[1]["A"]);
+        foreach (var (row, card) in overview.Skip(2).Zip(dashboard.QuerySelectorAll(".stat-card")))
+        {
+            Assert.EndsWith((string)row["A"]!, card.QuerySelector(".stat-label")!.TextContent.Trim(), StringComparison.Ordinal);
+            var shown = Figure(dashboard, card.GetAttribute("data-figure")!);
+            if (shown == "—") { Assert.Null(row["B"]); continue; }
+            Assert.IsType<double>(row["B"]);
+            Assert.Equal(decimal.Parse(shown.TrimEnd('%'), CultureInfo.InvariantCulture), (decimal)(double)row["B"]!);
+        }
+        Assert.Equal(12, overview.Count - 2);
+
+        // Every column the page's community table shows, satisfaction and 矛盾不上交 included, equal to the page.
+        var communities = Read("各社区");
+        var headers = communities[1].Values.Select(v => Convert.ToString(v, CultureInfo.InvariantCulture)).ToList();
+        Assert.Contains("回访满意率（%）", headers);
+        Assert.Contains("矛盾不上交（%）", headers);
+        var pageRows = dashboard.QuerySelectorAll("#communities tbody tr").ToList();
+        Assert.Equal(pageRows.Count, communities.Count - 2);
+        foreach (var (row, tr) in communities.Skip(2).Zip(pageRows))
+        {
+            var cells = tr.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToList();
+            var values = row.Values.Skip(1).ToList();
+            Assert.Equal(tr.QuerySelector("th")!.TextContent.Trim(), row["A"]);
+            for (var i = 0; i < cells.Count; i++)
+            {
+                var text = cells[i].Replace("（并列）", "", StringComparison.Ordinal).TrimEnd('%');
+                if (text == "—") { Assert.Null(values[i]); continue; }
+                Assert.IsType<double>(values[i]);
+                Assert.Equal(decimal.Parse(text, CultureInfo.InvariantCulture), (decimal)(double)values[i]!);
+            }
+        }
+        // The title and header rows are frozen on every sheet.
+        using (var zip = new System.IO.Compression.ZipArchive(memory, System.IO.Compression.ZipArchiveMode.Read, leaveOpen: true))
+            foreach (var entry in zip.Entries.Where(e => e.FullName.StartsWith("xl/worksheets/sheet", StringComparison.Ordinal)))
+            {
+                using var reader = new StreamReader(entry.Open());
+                Assert.Contains("ySplit=\"2\"", await reader.ReadToEndAsync(), StringComparison.Ordinal);
+            }
+        Assert.IsType<double>(Read("月度趋势")[2]["B"]);
+        Assert.IsType<double>(Read("各单位")[2]["B"]);
     }
 
     private static DateOnly Date(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
