@@ -18,8 +18,8 @@ public sealed class SignInTests(BrowserFixture browser)
 
         await Expect(page).ToHaveURLAsync(new Uri(browser.BaseAddress, "/").ToString());
         await Expect(page.Locator("h1")).ToContainTextAsync("铜矿街道党建联盟概览");
-        var communitiesCard = page.Locator(".figure-card").Filter(new() { Has = page.Locator(".figure-label", new() { HasText = "社区" }) });
-        await Expect(communitiesCard.Locator(".figure")).ToHaveTextAsync("6");
+        await Expect(page.Locator("#figure-communities .stat-label")).ToHaveTextAsync("社区");
+        await Expect(page.Locator("#figure-communities .figure-value")).ToHaveTextAsync("6");
         var rows = page.Locator("main table tbody tr");
         await Expect(rows).ToHaveCountAsync(6);
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "南区社区" })).ToBeVisibleAsync();

@@ -41,7 +41,13 @@ public sealed class Tally
     public int VolunteerMinutes { get; set; }
     public int ActiveVolunteers { get; set; }
 
-    public decimal VolunteerHours => Math.Round(VolunteerMinutes / 60m, 1);
+    /// <summary>
+    /// The hours the ledger's rows add up to (issue 19): each volunteer's minutes rounded once to 0.1 h, as the row
+    /// shows them, then summed, so the figure equals the sum of the list it links to.
+    /// </summary>
+    public decimal VolunteerHours { get; set; }
+
+    public static decimal HoursOf(IEnumerable<int> minutesPerVolunteer) => minutesPerVolunteer.Sum(m => Math.Round(m / 60m, 1));
 
     public int Resolved => DisputesResolved + RequestsSolved;
 
@@ -197,9 +203,7 @@ public sealed class DashboardQueries(AppDbContext db, DashboardCache cache, IOpt
         // Volunteers (issue 5): completed check-ins in the period at the activities in scope.
         var checkIns = VolunteerHoursQueries.CompletedIn(db, scope, fromUtc, toUtc);
         if (communityId is { } vc) checkIns = checkIns.Where(c => c.Activity!.CommunityId == vc);
-        var volunteering = await checkIns.GroupBy(c => 1)
-            .Select(g => new { Minutes = g.Sum(c => c.Minutes!.Value), Volunteers = g.Select(c => c.PartyMemberId).Distinct().Count() })
-            .SingleOrDefaultAsync(ct);
+        var perVolunteer = await checkIns.GroupBy(c => c.PartyMemberId).Select(g => g.Sum(c => c.Minutes!.Value)).ToListAsync(ct);
 
         // ---- fold the groups into slices ----
         var total = new Tally();
@@ -251,8 +255,9 @@ public sealed class DashboardQueries(AppDbContext db, DashboardCache cache, IOpt
         foreach (var r in visits)
             foreach (var t in Slices(r.CommunityId, null, r.CompoundId, r.Year, r.Month)) t.ResidentVisits += r.Served;
 
-        total.VolunteerMinutes = volunteering?.Minutes ?? 0;
-        total.ActiveVolunteers = volunteering?.Volunteers ?? 0;
+        total.VolunteerMinutes = perVolunteer.Sum();
+        total.ActiveVolunteers = perVolunteer.Count;
+        total.VolunteerHours = Tally.HoursOf(perVolunteer);
 
         var communityRows = communityNames.Select(c => new NamedTally(c.Id, c.Name, byCommunity[c.Id])).ToList();
         Rank(communityRows, minCasesForRanking);
@@ -280,6 +285,58 @@ public sealed class DashboardQueries(AppDbContext db, DashboardCache cache, IOpt
             Grids = grids,
             Compounds = compounds,
             MinCasesForRanking = minCasesForRanking,
+        };
+    }
+
+    /// <summary>
+    /// The period's totals only, for the comparison with the same period last year (issue 19): the figures of a period
+    /// (not the ones "as of now"), in four queries, by the same rules as <see cref="LoadAsync"/>.
+    /// </summary>
+    public async Task<Tally> TotalAsync(UserScope scope, ReportPeriod period, int? communityId, CancellationToken ct)
+    {
+        var fromUtc = period.FromUtc;
+        var toUtc = period.ToUtcExclusive;
+        var cases = db.Cases.AsNoTracking().VisibleTo(scope);
+        var activities = db.Activities.AsNoTracking().VisibleTo(scope);
+        if (communityId is { } only)
+        {
+            cases = cases.Where(c => c.CommunityId == only);
+            activities = activities.Where(a => a.CommunityId == only);
+        }
+        var resolvedIn = DashboardRules.ResolvedIn(fromUtc, toUtc);
+        var registeredIn = DashboardRules.RegisteredIn(fromUtc, toUtc);
+        var caseCounts = await cases.Where(resolvedIn).GroupBy(c => c.Kind)
+            .Select(g => new { Kind = g.Key, Count = g.Count(), NotEscalated = g.Count(c => c.EscalatedAtUtc == null), Days = g.Sum(c => c.ResolvedDay!.Value - c.RegisteredDay) })
+            .ToListAsync(ct);
+        var registered = await cases.Where(registeredIn).GroupBy(c => 1)
+            .Select(g => new { Count = g.Count(), Resolved = g.Count(c => c.ResolvedAtUtc != null) }).SingleOrDefaultAsync(ct);
+        var followUps = db.FollowUps.AsNoTracking().Where(f => f.Date >= period.From && f.Date <= period.To)
+            .GroupBy(f => f.CaseId)
+            .Select(g => new { CaseId = g.Key, Dissatisfied = g.Max(f => f.Satisfaction == Satisfaction.Dissatisfied ? 1 : 0) });
+        var followed = await cases.Join(followUps, c => c.Id, f => f.CaseId, (c, f) => f.Dissatisfied).GroupBy(x => 1)
+            .Select(g => new { Count = g.Count(), Satisfied = g.Count(x => x == 0) }).SingleOrDefaultAsync(ct);
+        var days = await activities.Where(DashboardRules.ServiceDayHeldIn(fromUtc, toUtc)).GroupBy(a => 1)
+            .Select(g => new { Count = g.Count(), Served = g.Sum(a => a.Services.Sum(s => s.ResidentsServed ?? 0)) }).SingleOrDefaultAsync(ct);
+        var checkIns = VolunteerHoursQueries.CompletedIn(db, scope, fromUtc, toUtc);
+        if (communityId is { } vc) checkIns = checkIns.Where(c => c.Activity!.CommunityId == vc);
+        var perVolunteer = await checkIns.GroupBy(c => c.PartyMemberId).Select(g => g.Sum(c => c.Minutes!.Value)).ToListAsync(ct);
+
+        var disputes = caseCounts.FirstOrDefault(c => c.Kind == CaseKind.Dispute);
+        return new Tally
+        {
+            DisputesResolved = disputes?.Count ?? 0,
+            DisputesNotEscalated = disputes?.NotEscalated ?? 0,
+            RequestsSolved = caseCounts.Where(c => c.Kind != CaseKind.Dispute).Sum(c => c.Count),
+            DaysToResolve = caseCounts.Sum(c => (long)c.Days),
+            Registered = registered?.Count ?? 0,
+            RegisteredResolved = registered?.Resolved ?? 0,
+            FollowedUp = followed?.Count ?? 0,
+            Satisfied = followed?.Satisfied ?? 0,
+            ServiceDays = days?.Count ?? 0,
+            ResidentVisits = days?.Served ?? 0,
+            VolunteerMinutes = perVolunteer.Sum(),
+            ActiveVolunteers = perVolunteer.Count,
+            VolunteerHours = Tally.HoursOf(perVolunteer),
         };
     }
 
@@ -341,19 +398,14 @@ public sealed class DashboardQueries(AppDbContext db, DashboardCache cache, IOpt
             return new UnitContribution(u.Id, u.Name, joined.GetValueOrDefault(u.Id), t?.Fulfilled ?? 0, t?.OnTime ?? 0, t?.Pending ?? 0, items.GetValueOrDefault(u.Id),
                 v?.Volunteers ?? 0, v?.Minutes ?? 0);
         }).ToList();
-        var rank = 1;
-        foreach (var row in rows.Where(r => r.TermsFulfilled >= minForRanking).OrderByDescending(r => r.OnTimeRate).ThenBy(r => r.UnitName, StringComparer.Ordinal))
-            row.Rank = rank++;
+        Ranking.Assign(rows.Where(r => r.TermsFulfilled >= minForRanking), r => r.OnTimeRate, r => r.UnitName, (r, rank) => r.Rank = rank);
         return rows;
     }
 
     /// <summary>Ranks by resolution rate (cases registered in the period and resolved) those with at least <paramref name="min"/> cases.</summary>
     private static void Rank(List<NamedTally> rows, int min)
     {
-        var rank = 1;
-        foreach (var row in rows.Where(r => r.Tally.Registered >= min && r.Tally.Registered > 0)
-                     .OrderByDescending(r => r.Tally.ResolutionRate).ThenBy(r => r.Name, StringComparer.Ordinal))
-            row.Rank = rank++;
+        Ranking.Assign(rows.Where(r => r.Tally.Registered >= min && r.Tally.Registered > 0), r => r.Tally.ResolutionRate, r => r.Name, (r, rank) => r.Rank = rank);
     }
 
     private static Tally Get(Dictionary<int, Tally> slices, int id)

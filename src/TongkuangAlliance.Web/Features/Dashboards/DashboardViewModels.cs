@@ -26,10 +26,6 @@ public sealed class PeriodInput
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
 }
 
-/// <summary>One headline figure: its value, the list behind it, and (for a rate) the part and the whole, each linked.</summary>
-public sealed record FigureCard(string Id, string Label, string Value, string? Url, string? Hint = null,
-    int? Part = null, string? PartUrl = null, int? Whole = null, string? WholeUrl = null);
-
 public sealed record SliceRow(int Id, string Name, Tally Tally, int? Rank, IReadOnlyDictionary<string, string> Links, string? DashboardUrl);
 
 public sealed class DashboardViewModel

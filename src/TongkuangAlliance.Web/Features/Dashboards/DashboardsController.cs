@@ -81,9 +81,10 @@ public sealed class DashboardsController(AppDbContext db, DashboardQueries queri
     {
         var model = await ModelAsync(User.Scope(), period, communityId, cancellationToken);
         if (model is null) return NotFound();
-        var sheets = new DashboardWorkbook(l).Sheets(model);
+        var sheets = new DashboardWorkbook(l, Now.AddHours(8)).Sheets(model);
         var stream = new MemoryStream();
-        await stream.SaveAsAsync(sheets, excelType: ExcelType.XLSX, cancellationToken: cancellationToken);
+        var configuration = new MiniExcelLibs.OpenXml.OpenXmlConfiguration { FreezeRowCount = DashboardWorkbook.FrozenRows };
+        await stream.SaveAsAsync(sheets, printHeader: false, excelType: ExcelType.XLSX, configuration: configuration, cancellationToken: cancellationToken);
         stream.Position = 0;
         var name = string.Create(CultureInfo.InvariantCulture, $"report-{model.Period.From:yyyyMMdd}-{model.Period.To:yyyyMMdd}.xlsx");
         return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);
@@ -120,6 +121,8 @@ public sealed class DashboardsController(AppDbContext db, DashboardQueries queri
 
         var period = Period(input, out var valid);
         var data = await queries.LoadAsync(scope, period, Now, communityId, breakdown: communityId is not null, MinCases, ct);
+        var lastPeriod = DashboardCards.LastYear(period, ChinaTime.Today(clock));
+        var last = lastPeriod is null ? null : await queries.TotalAsync(scope, lastPeriod, communityId, ct);
         var links = new DashboardLinks(Url, period, communityId);
         var canOpenCommunities = (await authorization.AuthorizeAsync(User, Policies.SubDistrictOnly)).Succeeded;
         var units = new List<UnitRow>();
@@ -130,7 +133,7 @@ public sealed class DashboardsController(AppDbContext db, DashboardQueries queri
             Period = period,
             PeriodValid = valid,
             PeriodText = PeriodText(period),
-            Cards = Cards(data.Total, links),
+            Cards = new DashboardCards(l).Build(data.Total, last, lastPeriod, links),
             Communities = [.. data.Communities.Select(c => Slice(c, links.For(communityId: c.Id),
                 canOpenCommunities ? Url.Action(nameof(Community), new RouteValueDictionary(PeriodInput.RouteValues(period)) { ["id"] = c.Id }) : null))],
             Grids = [.. data.Grids.Select(g => Slice(g, links.For(gridId: g.Id), null))],
@@ -144,27 +147,6 @@ public sealed class DashboardsController(AppDbContext db, DashboardQueries queri
             ThisYear = ChinaTime.Today(clock).Year,
         };
     }
-
-    /// <summary>The headline figures: one entry each (label, value, the list behind it).</summary>
-    private List<FigureCard> Cards(Tally t, DashboardLinks k) =>
-    [
-        new("service-days", l["Dashboard.ServiceDays"], Count(t.ServiceDays), k.ServiceDays()),
-        new("resident-visits", l["Dashboard.ResidentVisits"], Count(t.ResidentVisits), k.ServiceDays(), l["Dashboard.ResidentVisitsHint"]),
-        new("disputes-resolved", l["Dashboard.DisputesResolved"], Count(t.DisputesResolved), k.Resolved(CaseKind.Dispute)),
-        new("requests-solved", l["Dashboard.RequestsSolved"], Count(t.RequestsSolved), k.Resolved(CaseKind.Request)),
-        new("volunteer-hours", l["Dashboard.VolunteerHours"], t.VolunteerHours.ToString("0.0", CultureInfo.InvariantCulture), k.Ledger(), l["Dashboard.VolunteerHoursHint"]),
-        new("active-volunteers", l["Dashboard.ActiveVolunteers"], Count(t.ActiveVolunteers), k.Ledger(), l["Dashboard.ActiveVolunteersHint"]),
-        new("open-cases", l["Dashboard.OpenCases"], Count(t.Open), k.Cases(("open", "true")), l["Dashboard.NowHint"]),
-        new("overdue-cases", l["Dashboard.OverdueCases"], Count(t.Overdue), k.Cases(("overdue", "true")), l["Dashboard.OverdueHint"]),
-        new("resolution-rate", l["Dashboard.ResolutionRate"], Percent(t.ResolutionRate), null, l["Dashboard.ResolutionRateHint"],
-            t.RegisteredResolved, k.Registered(("resolved", "true")), t.Registered, k.Registered()),
-        new("average-days", l["Dashboard.AverageDays"], t.AverageDaysToResolve is { } days ? days.ToString("0.0", CultureInfo.InvariantCulture) : "—",
-            k.Resolved(null), l["Dashboard.AverageDaysHint"]),
-        new("satisfaction-rate", l["Dashboard.SatisfactionRate"], Percent(t.SatisfactionRate), null, l["Dashboard.SatisfactionHint"],
-            t.Satisfied, k.FollowedUp(satisfied: true), t.FollowedUp, k.FollowedUp(satisfied: false)),
-        new("not-escalated", l["Dashboard.NotEscalated"], Percent(t.NotEscalatedShare), null, l["Dashboard.NotEscalatedHint"],
-            t.DisputesNotEscalated, k.Resolved(CaseKind.Dispute, ("neverEscalated", "true")), t.DisputesResolved, k.Resolved(CaseKind.Dispute)),
-    ];
 
     private static SliceRow Slice(NamedTally row, DashboardLinks links, string? dashboardUrl) => new(row.Id, row.Name, row.Tally, row.Rank,
         new Dictionary<string, string>
@@ -184,8 +166,8 @@ public sealed class DashboardsController(AppDbContext db, DashboardQueries queri
     {
         var owner = new WorkOwnerResource(u.UnitId, null);
         var commitments = !(await authorization.AuthorizeAsync(User, owner, WorkOwnerOperations.ViewCommitments)).Succeeded ? null
-            : owner == WorkOwnerResource.Of(User.Scope()) ? Url.Action("Commitments", "Supervision")
-            : Url.Action("Commitments", "Supervision", new { unitId = u.UnitId });
+            : owner == WorkOwnerResource.Of(User.Scope()) ? Url.Action("Commitments", "Supervision", new { open = true, kind = "ActionItem" })
+            : Url.Action("Commitments", "Supervision", new { unitId = u.UnitId, open = true, kind = "ActionItem" });
         var compares = (await authorization.AuthorizeAsync(User, Policies.SubDistrictOnly)).Succeeded;
         return new(u,
             links.ServiceDays(kind: null, ("unitId", Text(u.UnitId))),
@@ -214,8 +196,6 @@ public sealed class DashboardsController(AppDbContext db, DashboardQueries queri
         PeriodKind.Month => l["Dashboard.PeriodMonth", p.From.Year, p.From.Month],
         _ => l["Dashboard.PeriodCustom", p.FromText, p.ToText],
     };
-
-    private static string Count(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
 

@@ -39,7 +39,8 @@ public sealed class SupervisionController(AppDbContext db, TimeProvider clock, I
     /// sub-district opens any unit's (without one, its own list); a unit or a community only its own (another id is 404).
     /// </summary>
     [HttpGet]
-    public async Task<IActionResult> Commitments(int? unitId, bool overdue = false, ActivityStream? stream = null, int page = 1, CancellationToken cancellationToken = default)
+    public async Task<IActionResult> Commitments(int? unitId, bool overdue = false, ActivityStream? stream = null, bool open = false, WorkKind? kind = null,
+        int page = 1, CancellationToken cancellationToken = default)
     {
         var scope = User.Scope();
         var own = WorkOwnerResource.Of(scope);
@@ -49,7 +50,8 @@ public sealed class SupervisionController(AppDbContext db, TimeProvider clock, I
         var name = await Queries.OwnerNameAsync(scope, owner, cancellationToken);
         if (name is null) return NotFound();
 
-        var items = await Queries.WorkQuery(scope, owner.UnitId, owner.CommunityId, openOnly: false, overdue, stream).ToPagedListAsync(page, cancellationToken: cancellationToken);
+        kind = kind is { } k && Enum.IsDefined(k) ? k : null;
+        var items = await Queries.WorkQuery(scope, owner.UnitId, owner.CommunityId, openOnly: open, overdue, stream, kind).ToPagedListAsync(page, cancellationToken: cancellationToken);
         var someoneElses = owner != own;
         ViewData["Title"] = someoneElses ? l["Commitments.TitleOf", name] : l["Commitments.Title"];
         return View(new WorkListViewModel
@@ -57,6 +59,8 @@ public sealed class SupervisionController(AppDbContext db, TimeProvider clock, I
             Items = items,
             Today = ChinaTime.Today(clock),
             OverdueOnly = overdue,
+            OpenOnly = open,
+            Kind = kind,
             Stream = stream is { } s && Enum.IsDefined(s) ? s : null,
             Owners = [],
             Streams = Queries.StreamOptions(stream),

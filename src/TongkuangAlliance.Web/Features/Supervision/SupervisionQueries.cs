@@ -28,7 +28,8 @@ public sealed class SupervisionQueries(AppDbContext db, TimeProvider clock, IStr
     /// unit's or a community's list is always filtered to its own (<see cref="WorkOwnerResource"/>), so what it reads
     /// is what it owns.
     /// </summary>
-    public IQueryable<WorkRow> WorkQuery(UserScope scope, int? unitId, int? communityId, bool openOnly, bool overdueOnly, ActivityStream? stream)
+    public IQueryable<WorkRow> WorkQuery(UserScope scope, int? unitId, int? communityId, bool openOnly, bool overdueOnly, ActivityStream? stream,
+        WorkKind? kind = null)
     {
         var today = ChinaTime.Today(clock);
         var projects = db.JointProjects.AsNoTracking().VisibleTo(scope);
@@ -43,6 +44,9 @@ public sealed class SupervisionQueries(AppDbContext db, TimeProvider clock, IStr
             projects = projects.Where(p => p.OwnerSide == PairingSide.Community && p.Pairing!.CommunityId == c);
             items = items.Where(a => a.OwnerCommunityId == c);
         }
+        // One kind only (the dashboard's 未完成督办事项 opens the open action items, issue 19).
+        if (kind == WorkKind.ActionItem) projects = projects.Where(p => false);
+        if (kind == WorkKind.Project) items = items.Where(a => false);
         if (openOnly)
         {
             projects = projects.Where(p => p.Status != WorkStatus.Done);

@@ -33,6 +33,10 @@ public sealed class WorkListViewModel
     public required DateOnly Today { get; init; }
     public string? Owner { get; init; }
     public bool OverdueOnly { get; init; }
+
+    /// <summary>"My commitments" narrowed to the unfinished ones, or to one kind (issue 19: the dashboard's count opens exactly its list).</summary>
+    public bool OpenOnly { get; init; }
+    public WorkKind? Kind { get; init; }
     public ActivityStream? Stream { get; init; }
     public required IReadOnlyList<SelectListItem> Owners { get; init; }
     public required IReadOnlyList<SelectListItem> Streams { get; init; }

@@ -7,14 +7,19 @@ public sealed class SmallWrongsTests(PortalFactory factory) : IClassFixture<Port
 {
     private static int Count(string text, string part) => (text.Length - text.Replace(part, "", StringComparison.Ordinal).Length) / part.Length;
 
+    /// <summary>
+    /// The unit dashboard showed "志愿服务时长（小时）: 78.3" in one line; since the stat cards (issue 19) the hours are a
+    /// card of their own: the label alone, the number alone, one decimal, and no ASCII colon left anywhere on the cards.
+    /// </summary>
     [Fact]
-    public async Task Finding_18_the_units_volunteer_hours_label_takes_a_chinese_colon()
+    public async Task Finding_18_the_units_volunteer_hours_are_a_label_and_a_number_without_an_ascii_colon()
     {
         using var unit = await factory.CreatePortalClient().SignedInAsAsync(PortalClient.Users.EngineeringUnit);
         var page = await unit.GetDocumentAsync("/Dashboards/Unit");
-        var line = page.QuerySelector("#unit-hours")!.ParentElement!.TextContent;
-        Assert.Contains("志愿服务时长（小时）：", line, StringComparison.Ordinal);
-        Assert.DoesNotContain(": ", line, StringComparison.Ordinal);
+        var card = page.QuerySelector("#figure-volunteer-hours")!;
+        Assert.Equal("志愿服务时长（小时）", card.QuerySelector(".stat-label")!.TextContent.Trim());
+        Assert.Matches(@"^\d+\.\d$", card.QuerySelector(".figure-value")!.TextContent.Trim());
+        Assert.DoesNotContain("）:", page.QuerySelector("#figures")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

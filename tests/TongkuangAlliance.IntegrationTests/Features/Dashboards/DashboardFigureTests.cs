@@ -24,6 +24,28 @@ public sealed class DashboardFigureTests(DashboardFigureTests.Fixture fixture) :
         { "kind=Custom&from=2023-03-15&to=2024-01-20", "2023-03-15", "2024-01-20" },
     };
 
+    /// <summary>Issue 19: each card's comparison names last year's figure, which is the figure the same days a year earlier show.</summary>
+    [Theory]
+    [InlineData("kind=Year&year=2024", "kind=Custom&from=2023-01-01&to=2023-12-31")]
+    [InlineData("kind=Quarter&year=2024&quarter=2", "kind=Custom&from=2023-04-01&to=2023-06-30")]
+    public async Task Each_comparison_names_the_figure_of_the_same_period_last_year(string query, string lastYear)
+    {
+        using var jiedao = await fixture.CreatePortalClient().SignedInAsAsync(PortalClient.Users.SubDistrict);
+        var page = await jiedao.GetDocumentAsync("/Dashboards?" + query);
+        var before = await jiedao.GetDocumentAsync("/Dashboards?" + lastYear);
+        var compared = 0;
+        foreach (var card in page.QuerySelectorAll(".stat-card"))
+        {
+            var trend = card.QuerySelector(".stat-trend");
+            if (trend is null) continue;
+            var id = card.GetAttribute("data-figure")!;
+            Assert.EndsWith(Figure(before, id) + "）", trend.TextContent.Trim(), StringComparison.Ordinal);
+            compared++;
+        }
+        Assert.InRange(compared, 6, 10);
+        Assert.Null(page.QuerySelector("#figure-open-cases .stat-trend"));
+    }
+
     [Theory]
     [MemberData(nameof(Periods))]
     public async Task The_sub_district_dashboard_shows_the_figures_computed_from_the_records(string query, string from, string to)
@@ -115,6 +137,29 @@ public sealed class DashboardFigureTests(DashboardFigureTests.Fixture fixture) :
         Assert.True(checkedLinks > 20);
     }
 
+    /// <summary>Issue 19: each unit's 未完成督办事项 opens its unfinished action items only (it listed the completed ones and the projects too).</summary>
+    [Fact]
+    public async Task Each_unit_s_open_action_items_link_to_exactly_those_items()
+    {
+        using var jiedao = await fixture.CreatePortalClient().SignedInAsAsync(PortalClient.Users.SubDistrict);
+        var year = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).Year;
+        var page = await jiedao.GetDocumentAsync($"/Dashboards?kind=Year&year={year}");
+        var links = page.QuerySelectorAll("#units a[data-col=action-items]");
+        Assert.Equal(page.QuerySelectorAll("#units tbody tr").Length, links.Length);
+        foreach (var link in links)
+        {
+            var list = await jiedao.GetDocumentAsync(link.GetAttribute("href")!);
+            Assert.Equal(int.Parse(link.TextContent, CultureInfo.InvariantCulture), ListCount(list));
+            Assert.Equal(ListCount(list), list.QuerySelectorAll(".work-table tbody tr").Length);
+        }
+        Assert.Contains(links, l => l.TextContent != "0");
+
+        using var unit = await fixture.CreatePortalClient().SignedInAsAsync(PortalClient.Users.EngineeringUnit);
+        var own = await unit.GetDocumentAsync($"/Dashboards/Unit?kind=Year&year={year}");
+        var ownLink = own.QuerySelector("#figure-action-items a.figure-value")!;
+        Assert.Equal(int.Parse(ownLink.TextContent, CultureInfo.InvariantCulture), ListCount(await unit.GetDocumentAsync(ownLink.GetAttribute("href")!)));
+    }
+
     [Fact]
     public async Task Volunteer_hours_and_active_volunteers_come_from_the_completed_check_ins()
     {
@@ -124,7 +169,8 @@ public sealed class DashboardFigureTests(DashboardFigureTests.Fixture fixture) :
         var checkIns = await fixture.WithDbAsync(db => db.CheckIns.AsNoTracking().ToListAsync());
         var inYear = checkIns.Where(c => c.Minutes != null && ChinaDate(c.CheckedInAtUtc).Year == year).ToList();
         Assert.NotEmpty(inYear);
-        Assert.Equal(Math.Round(inYear.Sum(c => c.Minutes!.Value) / 60m, 1).ToString("0.0", CultureInfo.InvariantCulture), Figure(page, "volunteer-hours"));
+        var perVolunteer = inYear.GroupBy(c => c.PartyMemberId).Select(g => Math.Round(g.Sum(c => c.Minutes!.Value) / 60m, 1));
+        Assert.Equal(perVolunteer.Sum().ToString("0.0", CultureInfo.InvariantCulture), Figure(page, "volunteer-hours"));
         Assert.Equal(inYear.Select(c => c.PartyMemberId).Distinct().Count().ToString(CultureInfo.InvariantCulture), Figure(page, "active-volunteers"));
     }
 
@@ -142,8 +188,8 @@ public sealed class DashboardFigureTests(DashboardFigureTests.Fixture fixture) :
         var rows = ledger.QuerySelectorAll("table.ledger tbody tr");
         Assert.Equal(active, rows.Length);
         var hours = rows.Sum(r => decimal.Parse(r.QuerySelectorAll("td")[2].TextContent, CultureInfo.InvariantCulture));
-        // Each row's hours are rounded to 0.1 h; the figure rounds the total.
-        Assert.Equal((double)decimal.Parse(Figure(page, "volunteer-hours"), CultureInfo.InvariantCulture), (double)hours, 0.05 * (rows.Length + 1));
+        // Issue 19: rounded once, per row, and the figure is the sum of the rows it links to, to the last 0.1 h.
+        Assert.Equal(decimal.Parse(Figure(page, "volunteer-hours"), CultureInfo.InvariantCulture), hours);
         Assert.Contains("南区社区", ledger.QuerySelector(".ledger-community")!.TextContent, StringComparison.Ordinal);
 
         // Another community's ledger is not found by a community committee.
@@ -199,12 +245,52 @@ public sealed class DashboardFigureTests(DashboardFigureTests.Fixture fixture) :
         var memory = new MemoryStream();
         await stream.CopyToAsync(memory);
         memory.Position = 0;
-        var sheet = MiniExcelLibs.MiniExcel.Query(memory, useHeaderRow: false).Cast<IDictionary<string, object?>>().ToList();
-        // Row 1: headers; row 2: the period; then one row per figure in the dashboard's order.
-        var values = sheet.Skip(2).Select(r => Convert.ToString(r["B"], CultureInfo.InvariantCulture)).ToList();
-        Assert.Equal(Figure(dashboard, "disputes-resolved"), values[2]);
-        Assert.Equal(Figure(dashboard, "requests-solved"), values[3]);
-        Assert.Equal(Figure(dashboard, "service-days"), values[0]);
+        // Issue 19: sheets named in Chinese; a title row with the period, then the header row; numbers are numeric cells.
+        Assert.Equal(["概览", "各社区", "各单位", "月度趋势"], MiniExcelLibs.MiniExcel.GetSheetNames(memory));
+        List<IDictionary<string, object?>> Read(string sheet) =>
+            [.. MiniExcelLibs.MiniExcel.Query(memory, useHeaderRow: false, sheetName: sheet).Cast<IDictionary<string, object?>>()];
+        var overview = Read("概览");
+        Assert.Contains("2023 年", Convert.ToString(overview[0]["A"], CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.Equal("指标", overview[1]["A"]);
+        foreach (var (row, card) in overview.Skip(2).Zip(dashboard.QuerySelectorAll(".stat-card")))
+        {
+            Assert.EndsWith((string)row["A"]!, card.QuerySelector(".stat-label")!.TextContent.Trim(), StringComparison.Ordinal);
+            var shown = Figure(dashboard, card.GetAttribute("data-figure")!);
+            if (shown == "—") { Assert.Null(row["B"]); continue; }
+            Assert.IsType<double>(row["B"]);
+            Assert.Equal(decimal.Parse(shown.TrimEnd('%'), CultureInfo.InvariantCulture), (decimal)(double)row["B"]!);
+        }
+        Assert.Equal(12, overview.Count - 2);
+
+        // Every column the page's community table shows, satisfaction and 矛盾不上交 included, equal to the page.
+        var communities = Read("各社区");
+        var headers = communities[1].Values.Select(v => Convert.ToString(v, CultureInfo.InvariantCulture)).ToList();
+        Assert.Contains("回访满意率（%）", headers);
+        Assert.Contains("矛盾不上交（%）", headers);
+        var pageRows = dashboard.QuerySelectorAll("#communities tbody tr").ToList();
+        Assert.Equal(pageRows.Count, communities.Count - 2);
+        foreach (var (row, tr) in communities.Skip(2).Zip(pageRows))
+        {
+            var cells = tr.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToList();
+            var values = row.Values.Skip(1).ToList();
+            Assert.Equal(tr.QuerySelector("th")!.TextContent.Trim(), row["A"]);
+            for (var i = 0; i < cells.Count; i++)
+            {
+                var text = cells[i].Replace("（并列）", "", StringComparison.Ordinal).TrimEnd('%');
+                if (text == "—") { Assert.Null(values[i]); continue; }
+                Assert.IsType<double>(values[i]);
+                Assert.Equal(decimal.Parse(text, CultureInfo.InvariantCulture), (decimal)(double)values[i]!);
+            }
+        }
+        // The title and header rows are frozen on every sheet.
+        using (var zip = new System.IO.Compression.ZipArchive(memory, System.IO.Compression.ZipArchiveMode.Read, leaveOpen: true))
+            foreach (var entry in zip.Entries.Where(e => e.FullName.StartsWith("xl/worksheets/sheet", StringComparison.Ordinal)))
+            {
+                using var reader = new StreamReader(entry.Open());
+                Assert.Contains("ySplit=\"2\"", await reader.ReadToEndAsync(), StringComparison.Ordinal);
+            }
+        Assert.IsType<double>(Read("月度趋势")[2]["B"]);
+        Assert.IsType<double>(Read("各单位")[2]["B"]);
     }
 
     private static DateOnly Date(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -20,7 +20,7 @@ public sealed class HomePageTests(PortalFactory factory)
             db.MemberUnits.Count(u => u.SubDistrict!.Name == Tongkuang),
             db.Pairings.Count(p => p.EndDate == null && p.Community!.SubDistrict!.Name == Tongkuang),
         }));
-        var figures = document.QuerySelectorAll(".figure").Select(f => int.Parse(f.TextContent, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        var figures = document.QuerySelectorAll("#figures .figure-value").Select(f => int.Parse(f.TextContent, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
         Assert.Equal(expected, figures);
         Assert.Equal([6, 10], expected[..2]);
         Assert.Contains("铜矿街道党建联盟概览", document.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
