@@ -67,6 +67,7 @@ public sealed class AuditSaveChangesInterceptor(TimeProvider clock, ICurrentUser
         var userId = currentUser.UserId;
         var audits = new List<AuditEntry>();
         var ownedChanges = CollectOwnedChanges(context);
+        CollectWorkUpdates(context, ownedChanges);
         RefuseRewritingHistory(context);
 
         foreach (var entry in context.ChangeTracker.Entries<AuditableEntity>().ToList())
@@ -243,6 +244,24 @@ public sealed class AuditSaveChangesInterceptor(TimeProvider clock, ICurrentUser
             foreach (var unchanged in changes.Where(c => Equals(c.Value[0], c.Value[1])).Select(c => c.Key).ToList())
                 changes.Remove(unchanged);
         return result;
+    }
+
+    /// <summary>
+    /// A progress report's note or a send-back's comment on supervised work (a <see cref="Joint.WorkUpdate"/>, kept
+    /// in the work's own history) is audited as a change of the work it belongs to: "Update.Kind" and "Update.Note".
+    /// </summary>
+    private static void CollectWorkUpdates(DbContext context, Dictionary<object, Dictionary<string, object?[]>> changes)
+    {
+        var added = context.ChangeTracker.Entries<Joint.WorkUpdate>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+        if (added.Count == 0) return;
+        foreach (var work in context.ChangeTracker.Entries<Joint.SupervisedWork>().Select(e => e.Entity))
+        {
+            var update = work.Updates.LastOrDefault(u => added.Contains(u));
+            if (update is null) continue;
+            if (!changes.TryGetValue(work, out var own)) changes[work] = own = [];
+            own["Update.Kind"] = [null, update.Kind];
+            if (update.Note.Length > 0) own["Update.Note"] = [null, update.Note];
+        }
     }
 
     /// <summary>

@@ -36,11 +36,16 @@ public static class JointScopeQueries
         _ => projects.Where(_ => false),
     };
 
-    /// <summary>The sub-district reads every action item of its meetings; a unit or a community those assigned to it.</summary>
+    /// <summary>
+    /// The sub-district reads every action item of its meetings; a unit those assigned to it; a community those
+    /// assigned to it and those decided at a meeting it took part in (convened or attended), so that it can follow up
+    /// what its own meetings assign. Reading is not updating: progress is its owner's (ActionItemAuthorization).
+    /// </summary>
     public static IQueryable<ActionItem> VisibleTo(this IQueryable<ActionItem> items, UserScope scope) => scope.Role switch
     {
         PortalRole.SubDistrictCommittee => items.Where(a => a.Meeting!.SubDistrictId == scope.SubDistrictId),
-        PortalRole.CommunityCommittee => items.Where(a => a.OwnerCommunityId == scope.CommunityId && a.Meeting!.SubDistrictId == scope.SubDistrictId),
+        PortalRole.CommunityCommittee => items.Where(a => a.Meeting!.SubDistrictId == scope.SubDistrictId
+            && (a.OwnerCommunityId == scope.CommunityId || a.Meeting.ConvenerCommunityId == scope.CommunityId || a.Meeting.Attendees.Any(x => x.CommunityId == scope.CommunityId))),
         PortalRole.PairedUnit => items.Where(a => a.OwnerUnitId == scope.MemberUnitId && a.Meeting!.SubDistrictId == scope.SubDistrictId),
         _ => items.Where(_ => false),
     };

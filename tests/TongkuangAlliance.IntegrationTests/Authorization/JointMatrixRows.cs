@@ -49,9 +49,9 @@ public sealed class JointMatrixRows : IMatrixRows
         new("POST", "Supervision", "ProjectProgress", _ => $"/Supervision/ProjectProgress/{SouthEngineeringOpenProject}", Expect(SignIn, Forbidden, NotFound, NotFound, Ok, NotFound, Forbidden, Forbidden, Forbidden, Forbidden),
             _ => new() { ["ProgressForm.Progress"] = "101", ["ProgressForm.Note"] = "矩阵" }),
         new("POST", "Supervision", "ProjectSendBack", _ => $"/Supervision/ProjectSendBack/{SouthEngineeringOpenProject}", SubDistrictOnly(), _ => new() { ["SendBack.Comment"] = "" }),
-        // An action item is read by its owner and the sub-district only.
-        new("GET", "Supervision", "ActionItem", _ => $"/Supervision/ActionItem/{EngineeringActionItem}", Expect(SignIn, Ok, NotFound, NotFound, Ok, NotFound, Forbidden, Forbidden, Forbidden, Forbidden)),
-        new("POST", "Supervision", "ActionItemProgress", _ => $"/Supervision/ActionItemProgress/{EngineeringActionItem}", Expect(SignIn, Forbidden, NotFound, NotFound, Ok, NotFound, Forbidden, Forbidden, Forbidden, Forbidden),
+        // An action item is read by its owner, the sub-district and a community that convened or attended its meeting (南区社区 here); progress only by its owner.
+        new("GET", "Supervision", "ActionItem", _ => $"/Supervision/ActionItem/{EngineeringActionItem}", Expect(SignIn, Ok, Ok, NotFound, Ok, NotFound, Forbidden, Forbidden, Forbidden, Forbidden)),
+        new("POST", "Supervision", "ActionItemProgress", _ => $"/Supervision/ActionItemProgress/{EngineeringActionItem}", Expect(SignIn, Forbidden, Forbidden, NotFound, Ok, NotFound, Forbidden, Forbidden, Forbidden, Forbidden),
             _ => new() { ["ProgressForm.Progress"] = "-1", ["ProgressForm.Note"] = "矩阵" }),
         new("POST", "Supervision", "ActionItemSendBack", _ => $"/Supervision/ActionItemSendBack/{EngineeringActionItem}", SubDistrictOnly(), _ => new() { ["SendBack.Comment"] = "" }),
     ];

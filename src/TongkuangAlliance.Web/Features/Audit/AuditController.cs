@@ -146,8 +146,8 @@ public sealed partial class AuditController(AppDbContext db, IStringLocalizer<Sh
             if (IsEmpty(before) && IsEmpty(after)) continue;
             var secret = property.Name.Contains("Phone", StringComparison.OrdinalIgnoreCase) || property.Name == "Token";
             var field = property.Name.Split('.')[^1];
-            string[] enumTypes = [entityType + field, field, field + "Status", entityType.Replace("Activity", "", StringComparison.Ordinal) + field,
-                field == "CheckOutSource" ? "CheckInSource" : field];
+            string[] enumTypes = [EnumOfField.GetValueOrDefault(property.Name, entityType + field), field, field + "Status", entityType.Replace("Activity", "", StringComparison.Ordinal) + field,
+                field == "CheckOutSource" ? "CheckInSource" : field, "Work" + field];
             var (shownBefore, shownAfter) = (references.NameOf(property.Name, before) ?? Value(before, secret, enumTypes),
                 references.NameOf(property.Name, after) ?? Value(after, secret, enumTypes));
             // A deadline renewed within the same minute reads the same on screen: nothing for the reader to see.
@@ -156,6 +156,12 @@ public sealed partial class AuditController(AppDbContext db, IStringLocalizer<Sh
         }
         return changes;
     }
+
+    /// <summary>Fields whose enum the record and field names do not spell (a project's stream, its owner's side, a work update's kind).</summary>
+    private static readonly Dictionary<string, string> EnumOfField = new(StringComparer.Ordinal)
+    {
+        ["Stream"] = "ActivityStream", ["OwnerSide"] = "PairingSide", ["Update.Kind"] = "WorkUpdateKind",
+    };
 
     private static bool IsEmpty(JsonElement value) =>
         value.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined || (value.ValueKind == JsonValueKind.String && value.GetString() is "" or null);

@@ -23,6 +23,8 @@ public sealed class AuditReferences
         ["ServiceKindId"] = "ServiceKind",
         ["PartyMemberId"] = "PartyMember",
         ["HandlerUserId"] = "User", ["VisitorUserId"] = "User",
+        ["MeetingId"] = "JointMeeting", ["DecisionId"] = "JointDecision", ["PairingId"] = "Pairing",
+        ["NeedId"] = "PairingNeed", ["ResourceId"] = "PairingResource",
     };
 
     /// <summary>Audited record types that have a name, by kind (a sign-in is recorded under the account's id).</summary>
@@ -32,6 +34,8 @@ public sealed class AuditReferences
         ["MemberUnit"] = "MemberUnit", ["Case"] = "Case", ["CaseParty"] = "CaseParty", ["CaseCategory"] = "CaseCategory",
         ["Activity"] = "Activity", ["ServiceKind"] = "ServiceKind", ["PartyMember"] = "PartyMember",
         ["AppUser"] = "User", ["SignIn"] = "User",
+        ["JointMeeting"] = "JointMeeting", ["JointDecision"] = "JointDecision", ["Pairing"] = "Pairing",
+        ["PairingNeed"] = "PairingNeed", ["PairingResource"] = "PairingResource", ["ActionItem"] = "ActionItem", ["JointProject"] = "JointProject",
     };
 
     private readonly Dictionary<(string Kind, string Id), string> _names;
@@ -98,6 +102,23 @@ public sealed class AuditReferences
             foreach (var r in await db.ServiceKinds.AsNoTracking().Where(k => kinds.Contains(k.Id)).Select(k => new { k.Id, k.Name }).ToListAsync(cancellationToken)) Add("ServiceKind", r.Id, r.Name);
         if (Ints("PartyMember") is { Count: > 0 } members)
             foreach (var r in await db.PartyMembers.AsNoTracking().Where(m => members.Contains(m.Id)).Select(m => new { m.Id, m.Name }).ToListAsync(cancellationToken)) Add("PartyMember", r.Id, r.Name);
+        if (Ints("JointMeeting") is { Count: > 0 } meetings)
+            foreach (var r in await db.JointMeetings.AsNoTracking().Where(m => meetings.Contains(m.Id)).Select(m => new { m.Id, m.MeetingDate, m.Place }).ToListAsync(cancellationToken))
+                Add("JointMeeting", r.Id, $"{r.MeetingDate:yyyy-MM-dd} {r.Place}");
+        if (Ints("JointDecision") is { Count: > 0 } decisions)
+            foreach (var r in await db.Set<Core.Joint.JointDecision>().AsNoTracking().Where(d => decisions.Contains(d.Id)).Select(d => new { d.Id, d.Text }).ToListAsync(cancellationToken))
+                Add("JointDecision", r.Id, Short(r.Text));
+        if (Ints("Pairing") is { Count: > 0 } pairings)
+            foreach (var r in await db.Pairings.AsNoTracking().Where(p => pairings.Contains(p.Id)).Select(p => new { p.Id, Unit = p.MemberUnit!.Name, Community = p.Community!.Name }).ToListAsync(cancellationToken))
+                Add("Pairing", r.Id, $"{r.Unit} — {r.Community}");
+        if (Ints("PairingNeed") is { Count: > 0 } needs)
+            foreach (var r in await db.Set<Core.Joint.PairingNeed>().AsNoTracking().Where(n => needs.Contains(n.Id)).Select(n => new { n.Id, n.Title }).ToListAsync(cancellationToken)) Add("PairingNeed", r.Id, r.Title);
+        if (Ints("PairingResource") is { Count: > 0 } resources)
+            foreach (var r in await db.Set<Core.Joint.PairingResource>().AsNoTracking().Where(n => resources.Contains(n.Id)).Select(n => new { n.Id, n.Title }).ToListAsync(cancellationToken)) Add("PairingResource", r.Id, r.Title);
+        if (Ints("ActionItem") is { Count: > 0 } items)
+            foreach (var r in await db.Set<Core.Joint.ActionItem>().AsNoTracking().Where(a => items.Contains(a.Id)).Select(a => new { a.Id, a.What }).ToListAsync(cancellationToken)) Add("ActionItem", r.Id, Short(r.What));
+        if (Ints("JointProject") is { Count: > 0 } projects)
+            foreach (var r in await db.Set<Core.Joint.JointProject>().AsNoTracking().Where(p => projects.Contains(p.Id)).Select(p => new { p.Id, p.Title }).ToListAsync(cancellationToken)) Add("JointProject", r.Id, r.Title);
         if (wanted.TryGetValue("User", out var users) && users.Count > 0)
         {
             var userIds = users.ToList();
@@ -106,6 +127,8 @@ public sealed class AuditReferences
         }
         return new AuditReferences(names);
     }
+
+    private static string Short(string text) => text.Length > 40 ? text[..40] + "…" : text;
 
     private static string? Key(JsonElement value) => value.ValueKind switch
     {

@@ -1,3 +1,4 @@
+using TongkuangAlliance.Web.Infrastructure.Localization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc.Rendering;
 
@@ -71,7 +72,7 @@ public sealed class CaseDetailsQuery(AppDbContext db, TimeProvider clock, IStrin
             CompoundName = kase.Compound?.Name,
             GridName = kase.Grid?.Name,
             BuildingName = kase.Building?.Name,
-            CategoryName = kase.Category!.Name,
+            CategoryName = PortalCultures.IsEnglish ? kase.Category!.NameEn : kase.Category!.Name,
             OccurredAtUtc = kase.OccurredAtUtc,
             RegisteredAtUtc = kase.RegisteredAtUtc,
             AcceptedAtUtc = kase.AcceptedAtUtc,

@@ -1,3 +1,4 @@
+using TongkuangAlliance.Web.Infrastructure.Localization;
 using TongkuangAlliance.Core.Dashboards;
 
 namespace TongkuangAlliance.Web.Features.Cases;
@@ -78,18 +79,24 @@ public sealed partial class CaseListQuery(AppDbContext db, UserScope scope, stri
         _ => query.OrderByDescending(c => c.RegisteredAtUtc).ThenByDescending(c => c.Id),
     };
 
-    private static IQueryable<CaseListItem> Project(IQueryable<Case> cases, DateTime now) =>
-        cases.SelectWithDeadlines(now, (c, overdue, stale) => new CaseListItem(
-            c.Id, c.Number, c.Kind, c.Title, c.Community!.Name, c.Category!.Name, c.Status,
+    private static IQueryable<CaseListItem> Project(IQueryable<Case> cases, DateTime now)
+    {
+        var english = PortalCultures.IsEnglish;
+        return cases.SelectWithDeadlines(now, (c, overdue, stale) => new CaseListItem(
+            c.Id, c.Number, c.Kind, c.Title, c.Community!.Name, english ? c.Category!.NameEn : c.Category!.Name, c.Status,
             overdue, stale,
             c.IsEscalated,
             c.Handler != null ? c.Handler.DisplayName : null,
             c.RegisteredAtUtc, c.ReporterName, c.ReporterPhone));
+    }
 
     /// <summary>The case categories as options (the active ones only for intake).</summary>
-    public static Task<List<Option>> CategoriesAsync(AppDbContext db, bool activeOnly, CancellationToken cancellationToken) =>
-        db.CaseCategories.AsNoTracking().Where(c => !activeOnly || c.IsActive).OrderBy(c => c.SortOrder)
-            .Select(c => new Option(c.Id, c.Name)).ToListAsync(cancellationToken);
+    public static Task<List<Option>> CategoriesAsync(AppDbContext db, bool activeOnly, CancellationToken cancellationToken)
+    {
+        var english = PortalCultures.IsEnglish;
+        return db.CaseCategories.AsNoTracking().Where(c => !activeOnly || c.IsActive).OrderBy(c => c.SortOrder)
+            .Select(c => new Option(c.Id, english ? c.NameEn : c.Name)).ToListAsync(cancellationToken);
+    }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^[A-Za-z]{2}\d{4}-\d{4,}$")]
     private static partial System.Text.RegularExpressions.Regex CaseNumberPattern();

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Localization;
 using TongkuangAlliance.Web.Infrastructure.Localization;
 
 namespace TongkuangAlliance.Web.Features.Culture;
@@ -13,10 +12,7 @@ public sealed class CultureController : Controller
     {
         if (culture is PortalCultures.Chinese or PortalCultures.English)
         {
-            Response.Cookies.Append(
-                CookieRequestCultureProvider.DefaultCookieName,
-                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = Request.IsHttps });
+            RememberedQueryStringCultureProvider.Remember(HttpContext, culture);
         }
         return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl! : "/");
     }

@@ -1,3 +1,5 @@
+using TongkuangAlliance.Web.Infrastructure.Localization;
+
 namespace TongkuangAlliance.Web.Features.GridWork;
 
 /// <summary>A building the user works in (one of its workable grids, <see cref="ScopeQueries.WorkableBy"/>), with where it sits.</summary>
@@ -27,6 +29,9 @@ public sealed class GridWorkQueries(AppDbContext db, UserScope scope)
             .ToListAsync(cancellationToken);
     }
 
-    public Task<List<Option>> CategoriesAsync(CancellationToken cancellationToken) =>
-        db.CaseCategories.AsNoTracking().Where(c => c.IsActive).OrderBy(c => c.SortOrder).Select(c => new Option(c.Id, c.Name)).ToListAsync(cancellationToken);
+    public Task<List<Option>> CategoriesAsync(CancellationToken cancellationToken)
+    {
+        var english = PortalCultures.IsEnglish;
+        return db.CaseCategories.AsNoTracking().Where(c => c.IsActive).OrderBy(c => c.SortOrder).Select(c => new Option(c.Id, english ? c.NameEn : c.Name)).ToListAsync(cancellationToken);
+    }
 }

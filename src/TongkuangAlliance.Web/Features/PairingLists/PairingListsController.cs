@@ -142,10 +142,15 @@ public sealed class PairingListsController(AppDbContext db, TimeProvider clock, 
         return (await authorization.AuthorizeAsync(User, header.Resource, operation)).Succeeded;
     }
 
-    /// <summary>The action items of the year's meetings owned by either side of the pairing (as far as the user sees them).</summary>
+    /// <summary>
+    /// The action items between the two sides of the pairing, from the year's meetings (as far as the user sees them):
+    /// the unit's from a meeting the community convened or attended, the community's from a meeting the unit attended.
+    /// </summary>
     private Task<List<ActionItemRow>> ActionItemsAsync(UserScope scope, PairingHeader header, int y, CancellationToken cancellationToken) =>
         db.ActionItems.AsNoTracking().VisibleTo(scope)
-            .Where(a => (a.OwnerUnitId == header.MemberUnitId || a.OwnerCommunityId == header.CommunityId)
+            .Where(a => ((a.OwnerUnitId == header.MemberUnitId
+                            && (a.Meeting!.ConvenerCommunityId == header.CommunityId || a.Meeting.Attendees.Any(x => x.CommunityId == header.CommunityId)))
+                        || (a.OwnerCommunityId == header.CommunityId && a.Meeting!.Attendees.Any(x => x.MemberUnitId == header.MemberUnitId)))
                         && a.Meeting!.MeetingDate >= new DateOnly(y, 1, 1) && a.Meeting.MeetingDate <= new DateOnly(y, 12, 31))
             .OrderBy(a => a.Status == WorkStatus.Done).ThenBy(a => a.DueDate).ThenBy(a => a.Id)
             .Select(a => new ActionItemRow(a.Id, a.MeetingId, a.Meeting!.MeetingDate, a.What,

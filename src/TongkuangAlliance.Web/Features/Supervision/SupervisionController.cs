@@ -97,8 +97,8 @@ public sealed class SupervisionController(AppDbContext db, TimeProvider clock, I
     [Authorize(Policy = Policies.CommunityOrUnit)]
     public async Task<IActionResult> ActionItemProgress(int id, [Bind(Prefix = "ProgressForm")] ProgressInput input, CancellationToken cancellationToken)
     {
-        var work = await ActionItemAsync(id, ActionItemOperations.UpdateProgress, cancellationToken);
-        if (work is null) return NotFound();
+        var (work, refusal) = await ActionItemAsync(id, ActionItemOperations.UpdateProgress, cancellationToken);
+        if (work is null) return refusal!;
         return await SaveAsync(work, input, null, async () => (await ActionItemModelAsync(id, input, null, cancellationToken))!, nameof(ActionItem), cancellationToken);
     }
 
@@ -115,8 +115,8 @@ public sealed class SupervisionController(AppDbContext db, TimeProvider clock, I
     [Authorize(Policy = Policies.SubDistrictOnly)]
     public async Task<IActionResult> ActionItemSendBack(int id, [Bind(Prefix = "SendBack")] SendBackInput input, CancellationToken cancellationToken)
     {
-        var work = await ActionItemAsync(id, ActionItemOperations.SendBack, cancellationToken);
-        if (work is null) return NotFound();
+        var (work, refusal) = await ActionItemAsync(id, ActionItemOperations.SendBack, cancellationToken);
+        if (work is null) return refusal!;
         return await SaveAsync(work, null, input, async () => (await ActionItemModelAsync(id, null, input, cancellationToken))!, nameof(ActionItem), cancellationToken);
     }
 
@@ -128,11 +128,13 @@ public sealed class SupervisionController(AppDbContext db, TimeProvider clock, I
         return await db.JointProjects.SingleAsync(p => p.Id == id, cancellationToken);
     }
 
-    private async Task<Core.Joint.ActionItem?> ActionItemAsync(int id, OperationAuthorizationRequirement operation, CancellationToken cancellationToken)
+    /// <summary>The item to change, or why not: not found outside the user's scope, forbidden to one who only reads it (a community at whose meeting it was decided).</summary>
+    private async Task<(Core.Joint.ActionItem? Item, IActionResult? Refusal)> ActionItemAsync(int id, OperationAuthorizationRequirement operation, CancellationToken cancellationToken)
     {
         var resource = await Queries.ActionItemResourceAsync(User.Scope(), id, cancellationToken);
-        if (resource is null || !(await authorization.AuthorizeAsync(User, resource, operation)).Succeeded) return null;
-        return await db.ActionItems.SingleAsync(a => a.Id == id, cancellationToken);
+        if (resource is null) return (null, NotFound());
+        if (!(await authorization.AuthorizeAsync(User, resource, operation)).Succeeded) return (null, Forbid());
+        return (await db.ActionItems.SingleAsync(a => a.Id == id, cancellationToken), null);
     }
 
     /// <summary>One progress report or one send-back: load, change, save once; a bad form or a conflict re-displays the page.</summary>

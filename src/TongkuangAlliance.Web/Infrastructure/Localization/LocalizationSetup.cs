@@ -5,8 +5,8 @@ namespace TongkuangAlliance.Web.Infrastructure.Localization;
 public static class LocalizationSetup
 {
     /// <summary>
-    /// Chinese by default; the language chosen in the navigation bar is kept in the culture cookie, which
-    /// is read first. Model-binding messages ("not a number" and the like) come from the resources too.
+    /// Chinese by default; the language chosen in the navigation bar (or by <c>?culture=</c>) is kept in the
+    /// culture cookie until it is changed. Model-binding messages ("not a number" and the like) come from the resources too.
     /// </summary>
     public static IServiceCollection AddPortalLocalization(this IServiceCollection services)
     {
@@ -16,7 +16,8 @@ public static class LocalizationSetup
             o.DefaultRequestCulture = new RequestCulture(PortalCultures.Chinese);
             o.SupportedCultures = PortalCultures.Supported;
             o.SupportedUICultures = PortalCultures.Supported;
-            o.RequestCultureProviders = [new CookieRequestCultureProvider(), new QueryStringRequestCultureProvider()];
+            // ?culture= first: choosing a language by address wins over the cookie, and is remembered in it.
+            o.RequestCultureProviders = [new RememberedQueryStringCultureProvider(), new CookieRequestCultureProvider()];
         });
         services.AddOptions<MvcOptions>().Configure<IStringLocalizerFactory>((mvc, factory) =>
         {
@@ -34,6 +35,9 @@ public static class LocalizationSetup
             m.SetValueMustBeANumberAccessor(f => l["Validation.MustBeNumber", f]);
             m.SetNonPropertyValueMustBeANumberAccessor(() => l["Validation.NonPropertyMustBeNumber"]);
         });
+        // After MVC's own providers, so that these have the last word.
+        services.AddOptions<MvcOptions>().PostConfigure<IStringLocalizerFactory>((mvc, factory) =>
+            mvc.ModelMetadataDetailsProviders.Add(new LocalizedChoiceMessageProvider(mvc.ModelBindingMessageProvider, factory.Create(typeof(SharedResource)))));
         return services;
     }
 }

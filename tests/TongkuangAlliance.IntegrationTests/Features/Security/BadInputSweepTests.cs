@@ -24,7 +24,7 @@ namespace TongkuangAlliance.IntegrationTests.Features.Security;
 /// the script or HTML payload unescaped.</item>
 /// </list>
 /// </summary>
-public sealed class BadInputSweepTests(ITestOutputHelper output) : IDisposable
+public sealed partial class BadInputSweepTests(ITestOutputHelper output) : IDisposable
 {
     private const string Script = "<script>alert(1)</script>";
     private const string Html = "<b>x</b>";
@@ -164,6 +164,57 @@ public sealed class BadInputSweepTests(ITestOutputHelper output) : IDisposable
         Assert.True(dateFields.Count >= 10, $"only {dateFields.Count} date fields found: the crawl is broken");
         Assert.True(findings.Count == 0, $"{findings.Count} findings:\n" + string.Join("\n", findings.Take(60)));
     }
+
+    /// <summary>
+    /// Issue 20, finding 11: every choice from a list (an enum field, found on the crawled forms of every persona)
+    /// given a value that is not in the list is refused with the localized "choose one of the listed options" —
+    /// not the framework's "“Bogus” is not a valid …" worded around the field's name — and no page carries the
+    /// framework's English "The X field is required." in its markup.
+    /// </summary>
+    [Fact]
+    public async Task Every_enum_field_refuses_a_tampered_value_with_the_localized_choice_message()
+    {
+        const string choice = "请从列表中选择一项。";
+        var findings = new List<string>();
+        var swept = new HashSet<string>(StringComparer.Ordinal);
+        var enumFields = 0;
+        foreach (var persona in new[] { Persona.Anonymous, Persona.CommunityIn, Persona.GridIn, Persona.UnitIn, Persona.SubDistrict })
+        {
+            using var client = await SignedInAsync(persona);
+            var pages = await CrawlAsync(client, persona == Persona.Anonymous ? ["/Account/SignIn", "/Residents/Report", "/Residents/Status"] : ["/"], findings);
+            foreach (var (url, document) in pages)
+            {
+                if (EnglishRequired().Match(document.DocumentElement.OuterHtml) is { Success: true } leak) findings.Add($"{persona} GET {url}: \"{leak.Value}\" in the markup");
+            }
+            foreach (var form in pages.SelectMany(p => FormsOf(p.Url, p.Document)).DistinctBy(f => f.Shape).Where(f => swept.Add(f.Shape)))
+            {
+                foreach (var field in form.Enums)
+                {
+                    enumFields++;
+                    var values = form.Fields.Where(f => f.Name != field).Select(f => new KeyValuePair<string, string>(f.Name, f.Value)).ToList();
+                    values.Add(new(field, "Bogus"));
+                    using var content = new FormUrlEncodedContent(values);
+                    using var response = await client.Http.PostAsync(form.Action, content);
+                    var what = $"{persona} POST {form.Action} [{field}=Bogus]";
+                    var body = await response.Content.ReadAsStringAsync();
+                    if (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString is { } next && next.StartsWith('/'))
+                    {
+                        using var shown = await client.GetAsync(next);
+                        body = await shown.Content.ReadAsStringAsync();
+                    }
+                    var text = (await PortalClient.ParseAsync(body)).Body?.TextContent ?? "";
+                    if (text.Contains("Bogus", StringComparison.Ordinal) || text.Contains("不是有效的", StringComparison.Ordinal)) findings.Add($"{what}: the framework's message");
+                    else if (!text.Contains(choice, StringComparison.Ordinal)) findings.Add($"{what}: {(int)response.StatusCode} without \"{choice}\"");
+                }
+            }
+        }
+        output.WriteLine($"{enumFields} enum fields; {findings.Count} findings:\n" + string.Join("\n", findings));
+        Assert.True(enumFields >= 10, $"only {enumFields} enum fields found: the crawl is broken");
+        Assert.True(findings.Count == 0, $"{findings.Count} findings:\n" + string.Join("\n", findings.Take(60)));
+    }
+
+    [GeneratedRegex(@"The [\w ]+ field is required\.")]
+    private static partial Regex EnglishRequired();
 
     private static (string Class, string Value)[] PayloadsFor(SweptForm form, string field) =>
         !form.IsTyped(field) ? TextPayloads
@@ -367,6 +418,7 @@ public sealed class BadInputSweepTests(ITestOutputHelper output) : IDisposable
 
             var fields = new List<(string Name, string Value)>();
             var types = new Dictionary<string, string>();
+            var enums = new HashSet<string>(StringComparer.Ordinal);
             foreach (var element in form.Elements)
             {
                 var name = element.GetAttribute("name");
@@ -375,6 +427,7 @@ public sealed class BadInputSweepTests(ITestOutputHelper output) : IDisposable
                 {
                     case IHtmlInputElement input:
                         if (input.Type is "submit" or "button" or "image" or "reset" or "file") continue;
+                        if (input.Type == "radio" && EnumValue().IsMatch(input.Value)) enums.Add(name);
                         if (input.Type is "checkbox" or "radio" && !input.IsChecked) { types.TryAdd(name, input.Type); continue; }
                         fields.Add((name, input.Value));
                         if (input.Type is "number" or "date" or "datetime-local" or "time" or "month") types[name] = input.Type;
@@ -385,6 +438,7 @@ public sealed class BadInputSweepTests(ITestOutputHelper output) : IDisposable
                         break;
                     case IHtmlSelectElement select:
                         types[name] = "select";
+                        if (select.Options.Where(o => o.Value.Length > 0).ToList() is { Count: > 0 } listed && listed.All(o => EnumValue().IsMatch(o.Value))) enums.Add(name);
                         var selected = select.Options.Where(o => o.IsSelected).ToList();
                         if (selected.Count == 0 && select.Options.Length > 0) selected.Add(select.Options[0]);
                         fields.AddRange(selected.Select(o => (name, o.Value)));
@@ -395,7 +449,7 @@ public sealed class BadInputSweepTests(ITestOutputHelper output) : IDisposable
             foreach (var (name, _) in types.Where(t => t.Value is "checkbox" or "radio" && fields.All(f => f.Name != t.Key))) fields.Add((name, "true"));
             if (fields.All(f => f.Name == "__RequestVerificationToken")) continue;
             var shape = Shape(action) + "|" + string.Join(",", fields.Select(f => f.Name).Distinct().Order(StringComparer.Ordinal));
-            yield return new SweptForm(action, shape, fields, types);
+            yield return new SweptForm(action, shape, fields, types) { Enums = enums };
         }
     }
 
@@ -413,7 +467,14 @@ public sealed class BadInputSweepTests(ITestOutputHelper output) : IDisposable
     {
         public bool IsTyped(string field) => Types.ContainsKey(field);
         public string TypeOf(string field) => Types.GetValueOrDefault(field, "text");
+
+        /// <summary>Choices from a list whose values are names (an enum's), not ids.</summary>
+        public IReadOnlySet<string> Enums { get; init; } = new HashSet<string>();
     }
+
+    /// <summary>An enum's value as a form sends it: a name (Dispute, SentBack), never an id.</summary>
+    [GeneratedRegex("^[A-Z][A-Za-z]+$")]
+    private static partial Regex EnumValue();
 
     /// <summary>The residents' form allows a few submissions per address; the sweep sends hundreds.</summary>
     private sealed class SweepPortal : PortalFactory
