@@ -106,7 +106,8 @@ public sealed class MemberUnitEditTests(PortalFactory factory) : IClassFixture<P
         var document = await ParseAsync(response);
         Assert.Equal("请填写单位名称。", HtmlAssert.FieldError(document, "Name"));
         Assert.Equal("请填写党组织名称。", HtmlAssert.FieldError(document, "PartyOrganisationName"));
-        Assert.Equal("“99”无效。", HtmlAssert.FieldError(document, "Kind"));
+        // A tampered choice gets the same localized message as every enum field (issue 20 #11).
+        Assert.Equal("请从列表中选择一项。", HtmlAssert.FieldError(document, "Kind"));
     }
 
     [Fact]

@@ -204,7 +204,10 @@ public sealed class NotificationTests(PortalFactory factory) : IClassFixture<Por
     [Fact]
     public async Task Another_users_notification_is_not_found_and_one_about_a_record_moved_out_of_scope_is_not_shown()
     {
-        var unitRow = await factory.WithDbAsync(db => db.Notifications.Where(n => db.Users.Any(u => u.Id == n.UserId && u.UserName == "unit02")).Select(n => n.Id).FirstAsync());
+        var unitRow = await factory.WithDbAsync(db => db.Notifications.Where(n => db.Users.Any(u => u.Id == n.UserId && u.UserName == "unit02"))
+            .OrderBy(n => n.Id).Select(n => n.Id).FirstAsync());
+        // Unread first, so that a mark by the wrong user would show (another test of this class marks unit02's all read).
+        await factory.WithDbAsync(db => db.Notifications.Where(n => n.Id == unitRow).ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAtUtc, (DateTime?)null)));
         using var school = await SignInAsync(PortalClient.Users.MiddleSchoolUnit);
         using (var open = await school.PostFormAsync($"/Notifications/Open/{unitRow}", "/Notifications", []))
             Assert.Equal(HttpStatusCode.NotFound, open.StatusCode);
