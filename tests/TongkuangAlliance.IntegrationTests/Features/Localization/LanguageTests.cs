@@ -37,7 +37,7 @@ public sealed class LanguageTests(PortalFactory factory)
     public async Task In_English_case_categories_show_their_English_names()
     {
         // The source report's case (its number follows registration order since issue 20 #15, so it is found by title).
-        var story = await factory.WithDbAsync(db => db.Cases.Where(c => c.Title == DemoCases.StoryCaseTitle)
+        var story = await factory.WithDbAsync(db => db.Cases.Where(c => c.Title == global::TongkuangAlliance.Web.Infrastructure.DemoData.DemoCases.StoryCaseTitle)
             .Select(c => new { c.Id, c.Number, c.Category!.Name, c.Category.NameEn }).SingleAsync());
         var (caseId, number, name, nameEn) = (story.Id, story.Number, story.Name, story.NameEn);
         Assert.NotEqual(name, nameEn);
