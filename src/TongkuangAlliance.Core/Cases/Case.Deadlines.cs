@@ -45,6 +45,22 @@ public partial class Case
     /// <summary><see cref="Stale"/> for queries.</summary>
     public static Expression<Func<Case, bool>> StaleAt(DateTime nowUtc) => CaseExpressions.At(Stale, nowUtc);
 
+    /// <summary>How far ahead "due soon" (即将超期) looks: the same three days the reminders use.</summary>
+    public static readonly TimeSpan DueSoonWithin = TimeSpan.FromDays(3);
+
+    /// <summary>
+    /// 即将超期: not overdue now, but overdue <see cref="DueSoonWithin"/> from now if nothing happens — the deadline it
+    /// faces (acceptance while registered, else resolution) falls in the next three days.
+    /// </summary>
+    public static Expression<Func<Case, bool>> DueSoonAt(DateTime nowUtc)
+    {
+        var notYet = OverdueAt(nowUtc);
+        var soon = OverdueAt(nowUtc + DueSoonWithin);
+        var kase = soon.Parameters[0];
+        return Expression.Lambda<Func<Case, bool>>(
+            Expression.AndAlso(soon.Body, Expression.Not(CaseExpressions.Replace(notYet.Body, notYet.Parameters[0], kase))), kase);
+    }
+
     /// <summary>What the sub-district watches: open escalated cases and overdue ones.</summary>
     public static Expression<Func<Case, bool>> EscalatedOrOverdueAt(DateTime nowUtc) => CaseExpressions.Or(OpenEscalated, OverdueAt(nowUtc));
 }

@@ -109,6 +109,28 @@ public sealed class CaseDeadlineTests(CaseTestData data) : IClassFixture<CaseTes
     }
 
     [Fact]
+    public async Task Due_soon_means_not_overdue_now_but_overdue_within_three_days()
+    {
+        var ids = new List<int>();
+        foreach (var stage in Enum.GetValues<Stage>()) ids.Add(await data.ArrangeAsync(stage));
+        ids.Add(await data.RegisterAsync(at: Utc(2026, 11, 25, 1, 0)));
+
+        DateTime[] moments = [Utc(2026, 11, 2, 12, 0), Utc(2026, 11, 3, 1, 0), Utc(2026, 11, 6, 0, 0), Utc(2026, 11, 25, 2, 0),
+            Utc(2026, 11, 29, 0, 0), Utc(2026, 12, 2, 1, 0), Utc(2026, 12, 20, 0, 0)];
+        using var db = data.CreateContext();
+        var cases = db.Cases.Where(c => ids.Contains(c.Id)).ToList();
+        var anyDueSoon = false;
+        foreach (var now in moments)
+        {
+            var dueSoon = db.Cases.Where(c => ids.Contains(c.Id)).Where(Case.DueSoonAt(now)).Select(c => c.Id).OrderBy(i => i).ToList();
+            Assert.Equal(cases.Where(c => !c.IsOverdue(now) && c.IsOverdue(now + Case.DueSoonWithin)).Select(c => c.Id).OrderBy(i => i), dueSoon);
+            Assert.DoesNotContain(dueSoon, id => cases.Single(c => c.Id == id).IsOverdue(now));
+            anyDueSoon |= dueSoon.Count > 0;
+        }
+        Assert.True(anyDueSoon, "the moments should find a case due soon");
+    }
+
+    [Fact]
     public async Task List_filters_find_exactly_the_overdue_and_stale_cases_the_entity_reports()
     {
         var ids = new List<int>();

@@ -28,6 +28,12 @@ public static class ActivityCalendar
         if (filter.Status is { } status) activities = activities.Where(a => a.Status == status);
         if (filter.CompoundId is { } compound) activities = activities.Where(a => a.CompoundId == compound);
         if (filter.UnitId is { } unit) activities = activities.Where(DashboardRules.JoinedBy(unit));
+        if (filter.AwaitingUnits)
+        {
+            var awaited = filter.UnitId;
+            activities = activities.Where(a => a.Status == ActivityStatus.Planned
+                && a.Units.Any(u => u.IsInvited && u.ConfirmedAtUtc == null && (awaited == null || u.MemberUnitId == awaited)));
+        }
         return activities;
     }
 

@@ -22,7 +22,10 @@ public sealed class ActivityFilter
     /// <summary>Activities a member unit joined (invited and not taken off).</summary>
     public int? UnitId { get; set; }
 
-    public bool HasDashboardFilter => From is not null || To is not null || Status is not null || CompoundId is not null || UnitId is not null;
+    /// <summary>Planned activities an invited unit has not confirmed yet (with <see cref="UnitId"/>: that unit).</summary>
+    public bool AwaitingUnits { get; set; }
+
+    public bool HasDashboardFilter => From is not null || To is not null || Status is not null || CompoundId is not null || UnitId is not null || AwaitingUnits;
 
     public bool IsList => string.Equals(View, "list", StringComparison.OrdinalIgnoreCase);
 }

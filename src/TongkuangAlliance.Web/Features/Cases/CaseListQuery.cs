@@ -17,6 +17,7 @@ public sealed partial class CaseListQuery(AppDbContext db, UserScope scope, stri
         if (f.CommunityId is { } communityId) query = query.Where(c => c.CommunityId == communityId);
         if (f.CategoryId is { } categoryId) query = query.Where(c => c.CategoryId == categoryId);
         if (f.Overdue) query = query.Where(Case.OverdueAt(now));
+        if (f.DueSoon) query = query.Where(Case.DueSoonAt(now));
         if (f.Escalated) query = query.Where(c => c.IsEscalated);
         if (f.Attention) query = query.Where(Case.EscalatedOrOverdueAt(now));
         if (f.Mine) query = query.Where(c => c.HandlerUserId == me);

@@ -13,6 +13,9 @@ public sealed class CaseFilter
     public int? CommunityId { get; set; }
     public int? CategoryId { get; set; }
     public bool Overdue { get; set; }
+
+    /// <summary>即将超期: not overdue yet, but its deadline falls in the next three days (<see cref="Case.DueSoonAt"/>).</summary>
+    public bool DueSoon { get; set; }
     public bool Escalated { get; set; }
 
     /// <summary>What the sub-district watches: open escalated cases and overdue ones (either, not both).</summary>

@@ -4,6 +4,8 @@ namespace TongkuangAlliance.Web.Features.Home;
 [TongkuangAlliance.Web.Authorization.OpenToVolunteers]
 public sealed class HomeController(AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l) : Controller
 {
+    private HomeToDo Queues(UserScope scope) => new(db, clock, l, scope, User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value);
+
     [HttpGet]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
@@ -44,6 +46,7 @@ public sealed class HomeController(AppDbContext db, TimeProvider clock, IStringL
             VacantBuildingChiefs = await buildings.CountAsync(b => b.Chief == null, ct),
             CasesNeedingAttention = await db.Cases.AsNoTracking().VisibleTo(scope).CountAsync(Case.EscalatedOrOverdueAt(clock.GetUtcNow().UtcDateTime), ct),
             CommunityRows = rows,
+            OverdueByCommunity = await Queues(scope).OverdueByCommunityAsync(ct),
         };
     }
 
@@ -61,18 +64,16 @@ public sealed class HomeController(AppDbContext db, TimeProvider clock, IStringL
             PairedUnits = await db.Pairings.AsNoTracking().VisibleTo(scope).Where(p => p.EndDate == null).OrderBy(p => p.StartDate)
                 .Select(p => new PairedUnitRow(p.MemberUnitId, p.MemberUnit!.Name, p.MemberUnit.PartyOrganisationName, p.StartDate)).ToListAsync(ct),
             VacantBuildingChiefs = await db.Buildings.AsNoTracking().VisibleTo(scope).CountAsync(b => b.Chief == null, ct),
+            Work = await Queues(scope).CommunityAsync(ct),
         };
     }
 
     private async Task<UnitHomeViewModel> UnitHomeAsync(UserScope scope, CancellationToken ct)
     {
         var unit = await db.MemberUnits.AsNoTracking().VisibleTo(scope).Select(u => new { u.Id, u.Name }).SingleAsync(ct);
-        var terms = db.AgreementTerms.AsNoTracking().VisibleTo(scope);
-        var today = Core.Common.ChinaTime.Today(clock);
         return new UnitHomeViewModel
         {
-            PendingTerms = await terms.CountAsync(t => t.Status == Core.Cases.AgreementTermStatus.Pending, ct),
-            OverdueTerms = await terms.CountAsync(Core.Cases.AgreementTerm.OverdueOn(today), ct),
+            Work = await Queues(scope).UnitAsync(unit.Id, ct),
             MemberUnitId = unit.Id,
             UnitName = unit.Name,
             Pairings = await db.Pairings.AsNoTracking().VisibleTo(scope)

@@ -17,6 +17,9 @@ public sealed class SubDistrictHomeViewModel
     /// <summary>Open escalated cases and overdue ones: what the sub-district watches.</summary>
     public int CasesNeedingAttention { get; init; }
     public required IReadOnlyList<CommunityRow> CommunityRows { get; init; }
+
+    /// <summary>Overdue cases, terms and supervised work per community, each linked to its list.</summary>
+    public required IReadOnlyList<CommunityOverdueRow> OverdueByCommunity { get; init; }
 }
 
 public sealed record CompoundRow(int Id, string Name, string? PartyBranchName, int Buildings);
@@ -31,6 +34,7 @@ public sealed class CommunityHomeViewModel
     public required IReadOnlyList<GridRow> Grids { get; init; }
     public required IReadOnlyList<PairedUnitRow> PairedUnits { get; init; }
     public int VacantBuildingChiefs { get; init; }
+    public required CommunityToDo Work { get; init; }
 }
 
 public sealed record UnitPairingRow(int PairingId, int CommunityId, string CommunityName, DateOnly StartDate, DateOnly? EndDate);
@@ -40,8 +44,5 @@ public sealed class UnitHomeViewModel
     public required int MemberUnitId { get; init; }
     public required string UnitName { get; init; }
     public required IReadOnlyList<UnitPairingRow> Pairings { get; init; }
-
-    /// <summary>Agreement terms the unit owes and has not yet fulfilled (overdue ones included).</summary>
-    public int PendingTerms { get; init; }
-    public int OverdueTerms { get; init; }
+    public required UnitToDo Work { get; init; }
 }

@@ -26,3 +26,9 @@ public sealed record FigureCard(string Id, string Label, string Value, string? U
 
 /// <summary>A grid of stat cards with the element id the page gives it.</summary>
 public sealed record StatGrid(string Id, IReadOnlyList<FigureCard> Cards);
+
+/// <summary>One line of a home page's work queue (今日待办): what to do, how many, and the list that holds exactly those.</summary>
+public sealed record ToDoLink(string Id, string Label, int Count, string? Url, bool UrgentWhenAny = false);
+
+/// <summary>A home page's work queue, with its heading.</summary>
+public sealed record ToDoList(string Heading, IReadOnlyList<ToDoLink> Links);

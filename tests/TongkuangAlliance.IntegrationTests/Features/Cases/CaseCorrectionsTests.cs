@@ -54,8 +54,8 @@ public sealed class CaseCorrectionsTests(PortalFactory factory) : IClassFixture<
     private static async Task<(int Pending, int Overdue)> UnitCountsAsync(PortalClient unit)
     {
         var home = await unit.GetDocumentAsync("/");
-        return (int.Parse(home.QuerySelector(".term-pending-count")!.TextContent.Trim(), System.Globalization.CultureInfo.InvariantCulture),
-            int.Parse(home.QuerySelector(".term-overdue-count")!.TextContent.Trim(), System.Globalization.CultureInfo.InvariantCulture));
+        return (int.Parse(home.QuerySelector("#work-terms-owed .work-count")!.TextContent.Trim(), System.Globalization.CultureInfo.InvariantCulture),
+            int.Parse(home.QuerySelector("#work-terms-overdue .work-count")!.TextContent.Trim(), System.Globalization.CultureInfo.InvariantCulture));
     }
 
     private static string Timeline(IHtmlDocument page, string kind) =>

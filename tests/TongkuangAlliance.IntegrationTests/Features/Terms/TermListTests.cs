@@ -89,8 +89,8 @@ public sealed class TermListTests(PortalFactory factory)
         using var client = await factory.CreatePortalClient().SignedInAsAsync(PortalClient.Users.EngineeringUnit);
         var home = await client.GetDocumentAsync("/");
 
-        Assert.Equal(owed.ToString(System.Globalization.CultureInfo.InvariantCulture), home.QuerySelector(".term-pending-count")!.TextContent.Trim());
-        Assert.Equal("1", home.QuerySelector(".term-overdue-count")!.TextContent.Trim());
-        Assert.StartsWith("/Terms", FormValues.Href(home.QuerySelector(".unit-terms-card a")), StringComparison.Ordinal);
+        Assert.Equal(owed.ToString(System.Globalization.CultureInfo.InvariantCulture), home.QuerySelector("#work-terms-owed .work-count")!.TextContent.Trim());
+        Assert.Equal("1", home.QuerySelector("#work-terms-overdue .work-count")!.TextContent.Trim());
+        Assert.StartsWith("/Terms", FormValues.Href(home.QuerySelector("#work-terms-owed")), StringComparison.Ordinal);
     }
 }
