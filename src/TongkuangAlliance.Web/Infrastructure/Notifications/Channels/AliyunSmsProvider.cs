@@ -27,7 +27,7 @@ namespace TongkuangAlliance.Web.Infrastructure.Notifications.Channels;
 /// </summary>
 public sealed class AliyunSmsProvider(IHttpClientFactory clients, IOptions<SmsOptions> options, TimeProvider clock) : ISmsProvider
 {
-    public const string HttpClientName = "Notifications.Sms";
+    public const string HttpClientName = "NotificationSms";
 
     public const string ApiVersion = "2017-05-25";
 

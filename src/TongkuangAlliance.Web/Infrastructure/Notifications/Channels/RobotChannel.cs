@@ -44,7 +44,7 @@ public sealed class RobotOptions
 public sealed class RobotChannel(IHttpClientFactory clients, TimeProvider clock, ILogger<RobotChannel> logger) : INotificationChannel
 {
     /// <summary>The named HttpClient this channel uses (its timeout comes from <see cref="RobotOptions"/>).</summary>
-    public const string HttpClientName = "Notifications.Robots";
+    public const string HttpClientName = "NotificationRobots";
 
     /// <summary>WeChat Work's documented limit of a markdown message's content, in UTF-8 bytes.</summary>
     public const int MaxContentBytes = 4096;
