@@ -9,6 +9,9 @@ public static class DatabaseServiceCollectionExtensions
     public const string SqlServerMigrationsAssembly = "TongkuangAlliance.Migrations.SqlServer";
     public const string PostgreSqlMigrationsAssembly = "TongkuangAlliance.Migrations.PostgreSQL";
 
+    /// <summary>The switch that turns the writing of notifications off (default on).</summary>
+    public const string NotificationsEnabledKey = "Notifications:Enabled";
+
     /// <summary>Registers <see cref="AppDbContext"/> on the provider named by configuration, with the audit interceptor and the notification writer.</summary>
     /// <remarks>
     /// Configuration is read when the first context is built, not at registration: sources added later
@@ -41,7 +44,13 @@ public static class DatabaseServiceCollectionExtensions
             }
             // The notification writer after the audit: the audit's own second save (keys of new rows) then runs
             // inside the transaction the writer holds open until the notifications are written (ADR 0012).
-            db.AddInterceptors(provider.GetRequiredService<AuditSaveChangesInterceptor>(), provider.GetRequiredService<TongkuangAlliance.Core.Notifications.NotificationWriter>());
+            // Notifications:Enabled=false (default true) leaves the writer out: changes are saved and audited, and no
+            // notification is written — for measuring what notifications cost (docs/performance.md) or for a
+            // deployment that does not want them.
+            if (configuration.GetValue(NotificationsEnabledKey, true))
+                db.AddInterceptors(provider.GetRequiredService<AuditSaveChangesInterceptor>(), provider.GetRequiredService<TongkuangAlliance.Core.Notifications.NotificationWriter>());
+            else
+                db.AddInterceptors(provider.GetRequiredService<AuditSaveChangesInterceptor>());
         });
         return services;
     }
