@@ -12,6 +12,7 @@ using TongkuangAlliance.Web.Infrastructure.Database;
 using TongkuangAlliance.Web.Infrastructure.DemoData;
 using TongkuangAlliance.Web.Infrastructure.Localization;
 using TongkuangAlliance.Web.Infrastructure.Logging;
+using TongkuangAlliance.Web.Infrastructure.Scheduling;
 using TongkuangAlliance.Web.Infrastructure.Security;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -36,6 +37,7 @@ builder.Services.AddResidentChannel(builder.Configuration);
 builder.Services.Configure<DashboardOptions>(builder.Configuration.GetSection(DashboardOptions.Section));
 builder.Services.AddScoped<DashboardQueries>();
 builder.Services.AddSingleton<DashboardCache>();
+builder.Services.AddPortalScheduler(builder.Configuration);
 
 builder.Services.AddPortalLocalization();
 // Razor would otherwise escape every Chinese character as &#x...; — valid, but pages triple in size.
