@@ -13,6 +13,7 @@ using TongkuangAlliance.Web.Infrastructure.DemoData;
 using TongkuangAlliance.Web.Infrastructure.Localization;
 using TongkuangAlliance.Web.Infrastructure.Logging;
 using TongkuangAlliance.Web.Infrastructure.Notifications.Channels;
+using TongkuangAlliance.Web.Infrastructure.Scheduling;
 using TongkuangAlliance.Web.Infrastructure.Security;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -38,6 +39,7 @@ builder.Services.AddNotificationChannels(builder.Configuration);
 builder.Services.Configure<DashboardOptions>(builder.Configuration.GetSection(DashboardOptions.Section));
 builder.Services.AddScoped<DashboardQueries>();
 builder.Services.AddSingleton<DashboardCache>();
+builder.Services.AddPortalScheduler(builder.Configuration);
 
 builder.Services.AddPortalLocalization();
 // Razor would otherwise escape every Chinese character as &#x...; — valid, but pages triple in size.

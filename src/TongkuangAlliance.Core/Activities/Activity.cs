@@ -1,4 +1,5 @@
 using TongkuangAlliance.Core.Cases;
+using TongkuangAlliance.Core.Notifications;
 
 namespace TongkuangAlliance.Core.Activities;
 
@@ -82,7 +83,7 @@ public class Activity : AuditableEntity
         if (details.StartUtc != default && details.StartUtc < nowUtc.AddDays(-MaxDaysInPast))
             throw new DomainException("Activity.StartTooFarInPast", nameof(StartUtc));
         var valid = Validate(details);
-        activity.Apply(valid);
+        activity.Apply(valid, nowUtc);
         return activity;
     }
 
@@ -99,7 +100,7 @@ public class Activity : AuditableEntity
         var valid = Validate(details);
         if (Status == ActivityStatus.Held && valid.StartUtc > nowUtc)
             throw new DomainException("Activity.HeldInFuture", nameof(StartUtc));
-        Apply(valid);
+        Apply(valid, nowUtc);
     }
 
     public void Cancel(string? reason, DateTime nowUtc)
@@ -109,6 +110,7 @@ public class Activity : AuditableEntity
         CancelledAtUtc = nowUtc;
         Status = ActivityStatus.Cancelled;
         Revision++;
+        Raise(new ActivityCancelled(this, CancelReason, nowUtc, null));
     }
 
     /// <summary>
@@ -211,7 +213,7 @@ public class Activity : AuditableEntity
         };
     }
 
-    private void Apply(ActivityDetails valid)
+    private void Apply(ActivityDetails valid, DateTime nowUtc)
     {
         CommunityId = valid.CommunityId;
         CompoundId = valid.CompoundId;
@@ -238,9 +240,12 @@ public class Activity : AuditableEntity
 
         foreach (var unitId in valid.UnitIds)
         {
+            // A unit invited now (new, or taken off and invited again) is asked to confirm, while the activity is to come.
             var existing = _units.FirstOrDefault(u => u.MemberUnitId == unitId);
+            var newlyInvited = existing is null || !existing.IsInvited;
             if (existing is null) _units.Add(new ActivityUnit(unitId));
             else existing.Invite();
+            if (newlyInvited && Status == ActivityStatus.Planned && valid.EndUtc > nowUtc) Raise(new UnitInvited(this, unitId, nowUtc, null));
         }
         foreach (var dropped in _units.Where(u => !valid.UnitIds.Contains(u.MemberUnitId)))
             dropped.Withdraw();

@@ -100,7 +100,11 @@ public partial class Case
         _followUps.Add(followUp);
         Status = CaseStatus.FollowedUp;
         Record(CaseEventKind.FollowedUp, nowUtc, userId, CaseText.Summary(CaseText.Date(date), text));
-        if (reopens) ReopenNow(text!, nowUtc, userId);
+        if (reopens)
+        {
+            ReopenNow(text!, nowUtc, userId);
+            Raise(new CaseReopenedByFollowUp(this, text!, nowUtc, userId));
+        }
         return followUp;
     }
 

@@ -62,6 +62,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityUser
     public DbSet<ActivitySignUp> ActivitySignUps => Set<ActivitySignUp>();
     public DbSet<CheckIn> CheckIns => Set<CheckIn>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<ScheduledReminder> ScheduledReminders => Set<ScheduledReminder>();
+    public DbSet<NotificationDigest> NotificationDigests => Set<NotificationDigest>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,5 +1,7 @@
 using TongkuangAlliance.Core.Cases;
+using TongkuangAlliance.Core.Activities;
 using TongkuangAlliance.Core.Joint;
+using TongkuangAlliance.Core.Volunteers;
 
 namespace TongkuangAlliance.Core.Notifications;
 
@@ -33,3 +35,41 @@ public sealed record WorkSentBack(SupervisedWork Work, string Comment, DateTime 
 
 /// <summary>The owner reported supervised work 100 % done.</summary>
 public sealed record WorkCompleted(SupervisedWork Work, DateTime AtUtc, string? ActorUserId) : DomainEvent(AtUtc, ActorUserId);
+
+/// <summary>A dissatisfied follow-up (or an agreement not honoured) reopened the case.</summary>
+public sealed record CaseReopenedByFollowUp(Case Case, string Note, DateTime AtUtc, string? ActorUserId) : DomainEvent(AtUtc, ActorUserId);
+
+/// <summary>A member unit was invited to an activity (scheduled with it, or added to it later).</summary>
+public sealed record UnitInvited(Activity Activity, int MemberUnitId, DateTime AtUtc, string? ActorUserId) : DomainEvent(AtUtc, ActorUserId);
+
+/// <summary>An activity was cancelled, with its reason.</summary>
+public sealed record ActivityCancelled(Activity Activity, string Reason, DateTime AtUtc, string? ActorUserId) : DomainEvent(AtUtc, ActorUserId);
+
+/// <summary>A volunteer signed up for a service of an activity: a place (confirmed) or the waitlist.</summary>
+public sealed record VolunteerSignedUp(Activity Activity, ActivitySignUp SignUp, DateTime AtUtc, string? ActorUserId) : DomainEvent(AtUtc, ActorUserId);
+
+/// <summary>A waiting volunteer took a freed place.</summary>
+public sealed record VolunteerPromoted(Activity Activity, ActivitySignUp SignUp, DateTime AtUtc, string? ActorUserId) : DomainEvent(AtUtc, ActorUserId);
+
+// ---- Raised by the scheduler's jobs (ADR 0013), not by a record's method: nothing about the record changed, time passed.
+
+/// <summary>A pending term falls due in <see cref="NotificationRules.DueSoonDays"/> days.</summary>
+public sealed record TermDueSoon(AgreementTerm Term, DateTime AtUtc) : DomainEvent(AtUtc, null);
+
+/// <summary>A pending term is overdue; <paramref name="Reminder"/> counts the daily reminders (1…7).</summary>
+public sealed record TermOverdue(AgreementTerm Term, int Reminder, DateTime AtUtc) : DomainEvent(AtUtc, null);
+
+/// <summary>An open action item falls due in <see cref="NotificationRules.DueSoonDays"/> days.</summary>
+public sealed record ActionItemDueSoon(ActionItem Item, DateTime AtUtc) : DomainEvent(AtUtc, null);
+
+/// <summary>An open action item is past its due date.</summary>
+public sealed record ActionItemOverdue(ActionItem Item, DateTime AtUtc) : DomainEvent(AtUtc, null);
+
+/// <summary>A case's deadline light turned yellow (<see cref="Case.Stale"/>) or red (<see cref="Case.Overdue"/>).</summary>
+public sealed record CaseDeadlineTurned(Case Case, bool Red, DateTime AtUtc) : DomainEvent(AtUtc, null);
+
+/// <summary>A planned activity takes place tomorrow (China time).</summary>
+public sealed record ActivityTomorrow(Activity Activity, DateTime AtUtc) : DomainEvent(AtUtc, null);
+
+/// <summary>A digest was computed: the sub-district's week, or a unit's month.</summary>
+public sealed record DigestReady(NotificationDigest Digest, DateTime AtUtc) : DomainEvent(AtUtc, null);

@@ -12,11 +12,30 @@ public enum NotificationKind
     ActionItemAssigned = 7,
     ActionItemSentBack = 8,
     ActionItemCompleted = 9,
+
+    // Time-based (the scheduler, ADR 0013)
+    TermDueSoon = 10,
+    TermOverdue = 11,
+    ActionItemDueSoon = 12,
+    ActionItemOverdue = 13,
+    CaseDeadlineYellow = 14,
+    CaseDeadlineRed = 15,
+    ActivityTomorrow = 16,
+    WeeklyDigest = 17,
+    MonthlyUnitSummary = 18,
+
+    // Activities, volunteers, follow-ups
+    ActivityInvited = 19,
+    SignUpConfirmed = 20,
+    SignUpWaitlisted = 21,
+    SignUpPromoted = 22,
+    ActivityCancelled = 23,
+    CaseReopened = 24,
 }
 
 /// <summary>
-/// 提醒: one message to one account about one record (a case, an agreement term or an action item: exactly one of
-/// the three ids), written in the same transaction as the change that caused it (<see cref="NotificationWriter"/>).
+/// 提醒: one message to one account about one record (a case, an agreement term, an action item, an activity or a
+/// digest: exactly one of the five ids), written in the same transaction as the change that caused it (<see cref="NotificationWriter"/>).
 /// It stores the kind and the text's parameters, not a sentence, so each reader sees it in their own language.
 /// It is the in-portal inbox's row and, later, the outbox row the external channels deliver (ADR 0012).
 /// </summary>
@@ -37,6 +56,8 @@ public class Notification
             case NotificationSubjectKind.Case: CaseId = subject.Id; break;
             case NotificationSubjectKind.AgreementTerm: AgreementTermId = subject.Id; break;
             case NotificationSubjectKind.ActionItem: ActionItemId = subject.Id; break;
+            case NotificationSubjectKind.Activity: ActivityId = subject.Id; break;
+            case NotificationSubjectKind.Digest: DigestId = subject.Id; break;
             default: throw new ArgumentOutOfRangeException(nameof(subject));
         }
     }
@@ -52,6 +73,8 @@ public class Notification
     public int? CaseId { get; private set; }
     public int? AgreementTermId { get; private set; }
     public int? ActionItemId { get; private set; }
+    public int? ActivityId { get; private set; }
+    public int? DigestId { get; private set; }
 
     /// <summary>The text's parameters as a JSON array of strings ({0}, {1}, … of the resource).</summary>
     public string Parameters { get; private set; } = "[]";
@@ -67,6 +90,8 @@ public enum NotificationSubjectKind
     Case = 1,
     AgreementTerm = 2,
     ActionItem = 3,
+    Activity = 4,
+    Digest = 5,
 }
 
 /// <summary>The record a notification is about, which its recipient must be able to open.</summary>

@@ -155,7 +155,8 @@ public sealed class NotificationWriter(TimeProvider clock, ICurrentUser currentU
             {
                 foreach (var account in await AccountsAsync(db, audience, cancellationToken))
                 {
-                    if (account.Id == domainEvent.ActorUserId || account.Id == currentUserId || !told.Add(account.Id)) continue;
+                    if (!rule.TellsActor && (account.Id == domainEvent.ActorUserId || account.Id == currentUserId)) continue;
+                    if (!told.Add(account.Id)) continue;
                     if (!await MayOpenAsync(db, subject, account.Scope, cancellationToken)) continue;
                     result.Add(new Notification(account.Id, rule.Kind, subject, parameters, domainEvent.AtUtc == default ? nowUtc : domainEvent.AtUtc));
                 }
@@ -180,6 +181,12 @@ public sealed class NotificationWriter(TimeProvider clock, ICurrentUser currentU
                 && db.Communities.Any(c => c.Id == a.CommunityId && c.SubDistrictId == u.SubDistrictId)),
             Audience.SubDistrictOfMeeting a => active.Where(u => u.Role == PortalRole.SubDistrictCommittee
                 && db.JointMeetings.Any(m => m.Id == a.MeetingId && m.SubDistrictId == u.SubDistrictId)),
+            Audience.SubDistrictCommitteeOf a => active.Where(u => u.Role == PortalRole.SubDistrictCommittee && u.SubDistrictId == a.SubDistrictId),
+            Audience.VolunteerOf a => active.Where(u => u.Role == PortalRole.Volunteer && u.PartyMemberId == a.PartyMemberId),
+            Audience.SignedUpFor a => active.Where(u => u.Role == PortalRole.Volunteer
+                && db.ActivitySignUps.Any(s => s.ActivityId == a.ActivityId && s.PartyMemberId == u.PartyMemberId && s.Status != Volunteers.SignUpStatus.Withdrawn)),
+            Audience.InvitedTo a => active.Where(u => u.Role == PortalRole.PairedUnit
+                && db.ActivityUnits.Any(x => x.ActivityId == a.ActivityId && x.IsInvited && x.MemberUnitId == u.MemberUnitId)),
             _ => null,
         };
         if (accounts is null) return [];
@@ -195,6 +202,8 @@ public sealed class NotificationWriter(TimeProvider clock, ICurrentUser currentU
         NotificationSubjectKind.Case => db.Cases.VisibleTo(scope).AnyAsync(c => c.Id == subject.Id, cancellationToken),
         NotificationSubjectKind.AgreementTerm => db.AgreementTerms.VisibleTo(scope).AnyAsync(t => t.Id == subject.Id, cancellationToken),
         NotificationSubjectKind.ActionItem => db.ActionItems.VisibleTo(scope).AnyAsync(a => a.Id == subject.Id, cancellationToken),
+        NotificationSubjectKind.Activity => NotificationScopeQueries.ActivitiesOpenTo(db, scope).AnyAsync(a => a.Id == subject.Id, cancellationToken),
+        NotificationSubjectKind.Digest => db.NotificationDigests.VisibleTo(scope).AnyAsync(d => d.Id == subject.Id, cancellationToken),
         _ => Task.FromResult(false),
     };
 }

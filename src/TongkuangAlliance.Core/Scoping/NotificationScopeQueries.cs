@@ -1,4 +1,5 @@
 using TongkuangAlliance.Core.Data;
+using TongkuangAlliance.Core.Identity;
 
 namespace TongkuangAlliance.Core.Scoping;
 
@@ -14,9 +15,29 @@ public static class NotificationScopeQueries
         var cases = db.Cases.VisibleTo(scope);
         var terms = db.AgreementTerms.VisibleTo(scope);
         var items = db.ActionItems.VisibleTo(scope);
+        var activities = ActivitiesOpenTo(db, scope);
+        var digests = db.NotificationDigests.VisibleTo(scope);
         return notifications.Where(n => n.UserId == userId
             && (n.CaseId == null || cases.Any(c => c.Id == n.CaseId))
             && (n.AgreementTermId == null || terms.Any(t => t.Id == n.AgreementTermId))
-            && (n.ActionItemId == null || items.Any(a => a.Id == n.ActionItemId)));
+            && (n.ActionItemId == null || items.Any(a => a.Id == n.ActionItemId))
+            && (n.ActivityId == null || activities.Any(a => a.Id == n.ActivityId))
+            && (n.DigestId == null || digests.Any(d => d.Id == n.DigestId)));
     }
+
+    /// <summary>
+    /// The activities a notification may be about for this reader: those of the activity pages' scope, and for a
+    /// volunteer (who has no activity pages) those they signed up for, which their own page lists.
+    /// </summary>
+    public static IQueryable<Activities.Activity> ActivitiesOpenTo(AppDbContext db, UserScope scope) => scope.Role == PortalRole.Volunteer
+        ? db.Activities.Where(a => db.ActivitySignUps.Any(s => s.ActivityId == a.Id && s.PartyMemberId == scope.PartyMemberId))
+        : db.Activities.VisibleTo(scope);
+
+    /// <summary>A weekly digest to the committee of its sub-district; a unit's monthly summary to that unit's accounts.</summary>
+    public static IQueryable<NotificationDigest> VisibleTo(this IQueryable<NotificationDigest> digests, UserScope scope) => scope.Role switch
+    {
+        PortalRole.SubDistrictCommittee => digests.Where(d => d.SubDistrictId == scope.SubDistrictId),
+        PortalRole.PairedUnit => digests.Where(d => d.MemberUnitId != null && d.MemberUnitId == scope.MemberUnitId),
+        _ => digests.Where(_ => false),
+    };
 }

@@ -1,4 +1,5 @@
 using TongkuangAlliance.Core.Activities;
+using TongkuangAlliance.Core.Notifications;
 
 namespace TongkuangAlliance.Core.Volunteers;
 
@@ -47,6 +48,7 @@ public class ActivitySignUp : AuditableEntity
         signUp.ActivityServiceId = service.Id;
         signUp.Status = status;
         signUp.QueuedAtUtc = nowUtc;
+        signUp.Raise(new VolunteerSignedUp(activity, signUp, nowUtc, null));
         return signUp;
     }
 
@@ -60,9 +62,10 @@ public class ActivitySignUp : AuditableEntity
     }
 
     /// <summary>The first waiting sign-up of a service takes a freed place.</summary>
-    public void Promote()
+    public void Promote(Activity activity, DateTime nowUtc)
     {
-        if (Status != SignUpStatus.Waitlisted) throw new DomainException("Volunteer.InvalidChoice");
+        if (Status != SignUpStatus.Waitlisted || activity.Id != ActivityId) throw new DomainException("Volunteer.InvalidChoice");
         Status = SignUpStatus.Confirmed;
+        Raise(new VolunteerPromoted(activity, this, nowUtc, null));
     }
 }

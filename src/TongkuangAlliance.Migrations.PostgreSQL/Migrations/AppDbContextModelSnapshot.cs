@@ -1731,6 +1731,9 @@ namespace TongkuangAlliance.Migrations.PostgreSQL.Migrations
                     b.Property<int?>("ActionItemId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("ActivityId")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("AgreementTermId")
                         .HasColumnType("integer");
 
@@ -1739,6 +1742,9 @@ namespace TongkuangAlliance.Migrations.PostgreSQL.Migrations
 
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("DigestId")
+                        .HasColumnType("integer");
 
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
@@ -1760,9 +1766,13 @@ namespace TongkuangAlliance.Migrations.PostgreSQL.Migrations
 
                     b.HasIndex("ActionItemId");
 
+                    b.HasIndex("ActivityId");
+
                     b.HasIndex("AgreementTermId");
 
                     b.HasIndex("CaseId");
+
+                    b.HasIndex("DigestId");
 
                     b.HasIndex("UserId", "Id");
 
@@ -1770,8 +1780,80 @@ namespace TongkuangAlliance.Migrations.PostgreSQL.Migrations
 
                     b.ToTable("Notifications", t =>
                         {
-                            t.HasCheckConstraint("CK_Notifications_OneSubject", "(CASE WHEN \"CaseId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"AgreementTermId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"ActionItemId\" IS NULL THEN 0 ELSE 1 END) = 1");
+                            t.HasCheckConstraint("CK_Notifications_OneSubject", "(CASE WHEN \"CaseId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"AgreementTermId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"ActionItemId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"ActivityId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"DigestId\" IS NULL THEN 0 ELSE 1 END) = 1");
                         });
+                });
+
+            modelBuilder.Entity("TongkuangAlliance.Core.Notifications.NotificationDigest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Figures")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("MemberUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("SubDistrictId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberUnitId");
+
+                    b.HasIndex("SubDistrictId");
+
+                    b.ToTable("NotificationDigests");
+                });
+
+            modelBuilder.Entity("TongkuangAlliance.Core.Notifications.ScheduledReminder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("RecordKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Rule", "RecordKey", "Day")
+                        .IsUnique();
+
+                    b.ToTable("ScheduledReminders");
                 });
 
             modelBuilder.Entity("TongkuangAlliance.Core.Structure.Building", b =>
@@ -2806,6 +2888,11 @@ namespace TongkuangAlliance.Migrations.PostgreSQL.Migrations
                         .HasForeignKey("ActionItemId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("TongkuangAlliance.Core.Activities.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("TongkuangAlliance.Core.Cases.AgreementTerm", null)
                         .WithMany()
                         .HasForeignKey("AgreementTermId")
@@ -2816,11 +2903,29 @@ namespace TongkuangAlliance.Migrations.PostgreSQL.Migrations
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("TongkuangAlliance.Core.Notifications.NotificationDigest", null)
+                        .WithMany()
+                        .HasForeignKey("DigestId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("TongkuangAlliance.Core.Identity.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("TongkuangAlliance.Core.Notifications.NotificationDigest", b =>
+                {
+                    b.HasOne("TongkuangAlliance.Core.Structure.MemberUnit", null)
+                        .WithMany()
+                        .HasForeignKey("MemberUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("TongkuangAlliance.Core.Structure.SubDistrict", null)
+                        .WithMany()
+                        .HasForeignKey("SubDistrictId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("TongkuangAlliance.Core.Structure.Building", b =>

@@ -1829,6 +1829,9 @@ namespace TongkuangAlliance.Migrations.SqlServer.Migrations
                     b.Property<int?>("ActionItemId")
                         .HasColumnType("int");
 
+                    b.Property<int?>("ActivityId")
+                        .HasColumnType("int");
+
                     b.Property<int?>("AgreementTermId")
                         .HasColumnType("int");
 
@@ -1837,6 +1840,9 @@ namespace TongkuangAlliance.Migrations.SqlServer.Migrations
 
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("datetime2");
+
+                    b.Property<int?>("DigestId")
+                        .HasColumnType("int");
 
                     b.Property<int>("Kind")
                         .HasColumnType("int");
@@ -1858,9 +1864,13 @@ namespace TongkuangAlliance.Migrations.SqlServer.Migrations
 
                     b.HasIndex("ActionItemId");
 
+                    b.HasIndex("ActivityId");
+
                     b.HasIndex("AgreementTermId");
 
                     b.HasIndex("CaseId");
+
+                    b.HasIndex("DigestId");
 
                     b.HasIndex("UserId", "Id");
 
@@ -1868,8 +1878,80 @@ namespace TongkuangAlliance.Migrations.SqlServer.Migrations
 
                     b.ToTable("Notifications", t =>
                         {
-                            t.HasCheckConstraint("CK_Notifications_OneSubject", "(CASE WHEN \"CaseId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"AgreementTermId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"ActionItemId\" IS NULL THEN 0 ELSE 1 END) = 1");
+                            t.HasCheckConstraint("CK_Notifications_OneSubject", "(CASE WHEN \"CaseId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"AgreementTermId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"ActionItemId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"ActivityId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"DigestId\" IS NULL THEN 0 ELSE 1 END) = 1");
                         });
+                });
+
+            modelBuilder.Entity("TongkuangAlliance.Core.Notifications.NotificationDigest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Figures")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("MemberUnitId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("SubDistrictId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberUnitId");
+
+                    b.HasIndex("SubDistrictId");
+
+                    b.ToTable("NotificationDigests");
+                });
+
+            modelBuilder.Entity("TongkuangAlliance.Core.Notifications.ScheduledReminder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("RecordKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Rule", "RecordKey", "Day")
+                        .IsUnique();
+
+                    b.ToTable("ScheduledReminders");
                 });
 
             modelBuilder.Entity("TongkuangAlliance.Core.Structure.Building", b =>
@@ -2954,6 +3036,11 @@ namespace TongkuangAlliance.Migrations.SqlServer.Migrations
                         .HasForeignKey("ActionItemId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("TongkuangAlliance.Core.Activities.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("TongkuangAlliance.Core.Cases.AgreementTerm", null)
                         .WithMany()
                         .HasForeignKey("AgreementTermId")
@@ -2964,11 +3051,29 @@ namespace TongkuangAlliance.Migrations.SqlServer.Migrations
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("TongkuangAlliance.Core.Notifications.NotificationDigest", null)
+                        .WithMany()
+                        .HasForeignKey("DigestId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("TongkuangAlliance.Core.Identity.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("TongkuangAlliance.Core.Notifications.NotificationDigest", b =>
+                {
+                    b.HasOne("TongkuangAlliance.Core.Structure.MemberUnit", null)
+                        .WithMany()
+                        .HasForeignKey("MemberUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("TongkuangAlliance.Core.Structure.SubDistrict", null)
+                        .WithMany()
+                        .HasForeignKey("SubDistrictId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("TongkuangAlliance.Core.Structure.Building", b =>

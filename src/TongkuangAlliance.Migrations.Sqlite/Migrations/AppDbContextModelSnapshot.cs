@@ -1672,6 +1672,9 @@ namespace TongkuangAlliance.Migrations.Sqlite.Migrations
                     b.Property<int?>("ActionItemId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ActivityId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("AgreementTermId")
                         .HasColumnType("INTEGER");
 
@@ -1680,6 +1683,9 @@ namespace TongkuangAlliance.Migrations.Sqlite.Migrations
 
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("DigestId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
@@ -1701,9 +1707,13 @@ namespace TongkuangAlliance.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ActionItemId");
 
+                    b.HasIndex("ActivityId");
+
                     b.HasIndex("AgreementTermId");
 
                     b.HasIndex("CaseId");
+
+                    b.HasIndex("DigestId");
 
                     b.HasIndex("UserId", "Id");
 
@@ -1711,8 +1721,76 @@ namespace TongkuangAlliance.Migrations.Sqlite.Migrations
 
                     b.ToTable("Notifications", t =>
                         {
-                            t.HasCheckConstraint("CK_Notifications_OneSubject", "(CASE WHEN \"CaseId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"AgreementTermId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"ActionItemId\" IS NULL THEN 0 ELSE 1 END) = 1");
+                            t.HasCheckConstraint("CK_Notifications_OneSubject", "(CASE WHEN \"CaseId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"AgreementTermId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"ActionItemId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"ActivityId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"DigestId\" IS NULL THEN 0 ELSE 1 END) = 1");
                         });
+                });
+
+            modelBuilder.Entity("TongkuangAlliance.Core.Notifications.NotificationDigest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Figures")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MemberUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SubDistrictId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberUnitId");
+
+                    b.HasIndex("SubDistrictId");
+
+                    b.ToTable("NotificationDigests");
+                });
+
+            modelBuilder.Entity("TongkuangAlliance.Core.Notifications.ScheduledReminder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Rule", "RecordKey", "Day")
+                        .IsUnique();
+
+                    b.ToTable("ScheduledReminders");
                 });
 
             modelBuilder.Entity("TongkuangAlliance.Core.Structure.Building", b =>
@@ -2727,6 +2805,11 @@ namespace TongkuangAlliance.Migrations.Sqlite.Migrations
                         .HasForeignKey("ActionItemId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("TongkuangAlliance.Core.Activities.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("TongkuangAlliance.Core.Cases.AgreementTerm", null)
                         .WithMany()
                         .HasForeignKey("AgreementTermId")
@@ -2737,11 +2820,29 @@ namespace TongkuangAlliance.Migrations.Sqlite.Migrations
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("TongkuangAlliance.Core.Notifications.NotificationDigest", null)
+                        .WithMany()
+                        .HasForeignKey("DigestId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("TongkuangAlliance.Core.Identity.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("TongkuangAlliance.Core.Notifications.NotificationDigest", b =>
+                {
+                    b.HasOne("TongkuangAlliance.Core.Structure.MemberUnit", null)
+                        .WithMany()
+                        .HasForeignKey("MemberUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("TongkuangAlliance.Core.Structure.SubDistrict", null)
+                        .WithMany()
+                        .HasForeignKey("SubDistrictId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("TongkuangAlliance.Core.Structure.Building", b =>

@@ -17,5 +17,8 @@ public sealed class NotificationsMatrixRows : IMatrixRows
         new("POST", "Notifications", "Open", ids => $"/Notifications/Open/{ids.EngineeringNotification}", UnitInOnly()),
         new("POST", "Notifications", "MarkRead", ids => $"/Notifications/MarkRead/{ids.EngineeringNotification}", UnitInOnly()),
         new("POST", "Notifications", "MarkAllRead", _ => "/Notifications/MarkAllRead", All(Outcome.Ok)),
+        // The sub-district's weekly digest: its committee only; every other role (signed in) is not found.
+        new("GET", "Notifications", "Digest", ids => $"/Notifications/Digest/{ids.WeeklyDigest}",
+            Expect(Outcome.SignIn, Outcome.Ok, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound)),
     ];
 }

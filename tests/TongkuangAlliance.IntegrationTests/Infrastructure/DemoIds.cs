@@ -24,7 +24,8 @@ public sealed record DemoIds(
     int StoryCase,
     int StoryTerm,
     int SouthCase,
-    long EngineeringNotification)
+    long EngineeringNotification,
+    int WeeklyDigest)
 {
     public static async Task<DemoIds> LoadAsync(AppDbContext db)
     {
@@ -52,6 +53,8 @@ public sealed record DemoIds(
             // The demo seeds cases: the first case of 南区社区.
             await db.Cases.Where(c => c.CommunityId == south.Id).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync(),
             // The demo leaves unit02 (铜矿工程部) with notifications: its first one.
-            await db.Notifications.Where(n => db.Users.Any(u => u.Id == n.UserId && u.UserName == "unit02")).OrderBy(n => n.Id).Select(n => n.Id).FirstAsync());
+            await db.Notifications.Where(n => db.Users.Any(u => u.Id == n.UserId && u.UserName == "unit02")).OrderBy(n => n.Id).Select(n => n.Id).FirstAsync(),
+            // The demo writes the sub-district's digest of last week (issue 17).
+            await db.NotificationDigests.Where(d => d.SubDistrictId == south.SubDistrictId).OrderBy(d => d.Id).Select(d => d.Id).FirstAsync());
     }
 }

@@ -67,6 +67,9 @@ public sealed record NamedTally(int Id, string Name, Tally Tally)
 
 public sealed record MonthTally(DateOnly Month, Tally Tally);
 
+/// <summary>Open escalated cases, overdue terms and overdue supervised work, as of a day (<see cref="DashboardQueries.WatchAsync"/>).</summary>
+public sealed record WatchFigures(int EscalatedOpen, int OverdueTerms, int OverdueWork);
+
 /// <summary>What a member unit contributed in the period, and what it still owes now.</summary>
 public sealed record UnitContribution(int UnitId, string UnitName, int ActivitiesJoined, int TermsFulfilled, int TermsFulfilledOnTime, int TermsPending, int ActionItemsOpen,
     int Volunteers, int VolunteerMinutes)
@@ -338,6 +341,20 @@ public sealed class DashboardQueries(AppDbContext db, DashboardCache cache, IOpt
             ActiveVolunteers = perVolunteer.Count,
             VolunteerHours = Tally.HoursOf(perVolunteer),
         };
+    }
+
+    /// <summary>
+    /// What the sub-district watches as of <paramref name="today"/> (issue 17's weekly digest): open escalated cases,
+    /// overdue agreement terms and overdue supervised work (action items and joint projects), each by the rule its list
+    /// filters with (Cases?escalated&amp;open, Terms?status=overdue, Supervision?overdue), so every figure equals its list.
+    /// </summary>
+    public async Task<WatchFigures> WatchAsync(UserScope scope, DateOnly today, CancellationToken ct)
+    {
+        var escalated = await db.Cases.AsNoTracking().VisibleTo(scope).Where(c => c.IsEscalated).Where(Case.Unresolved).CountAsync(ct);
+        var terms = await db.AgreementTerms.AsNoTracking().VisibleTo(scope).Where(AgreementTerm.OverdueOn(today)).CountAsync(ct);
+        var items = await db.ActionItems.AsNoTracking().VisibleTo(scope).Where(Core.Joint.ActionItem.OverdueOn(today)).CountAsync(ct);
+        var projects = await db.JointProjects.AsNoTracking().VisibleTo(scope).Where(Core.Joint.JointProject.OverdueOn(today)).CountAsync(ct);
+        return new WatchFigures(escalated, terms, items + projects);
     }
 
     /// <summary>

@@ -3,7 +3,7 @@ using TongkuangAlliance.Core.Notifications;
 
 namespace TongkuangAlliance.Web.Features.Notifications;
 
-public sealed record NotificationRow(long Id, NotificationKind Kind, DateTime CreatedAtUtc, DateTime? ReadAtUtc, int? CaseId, int? AgreementTermId, int? ActionItemId, string Parameters);
+public sealed record NotificationRow(long Id, NotificationKind Kind, DateTime CreatedAtUtc, DateTime? ReadAtUtc, string Parameters);
 
 /// <summary>One notification as its reader sees it: the text rendered in the reader's language.</summary>
 public sealed record NotificationItem(long Id, NotificationKind Kind, string KindName, string Text, DateTime CreatedAtUtc, bool IsUnread);

@@ -9,7 +9,7 @@ namespace TongkuangAlliance.Web.Features.Notifications;
 /// anything else is not found. Opening one marks it read and goes to its record.
 /// </summary>
 [OpenToVolunteers]
-public sealed class NotificationsController(AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l) : Controller
+public sealed class NotificationsController(AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l, IAuthorizationService authorization) : Controller
 {
     [HttpGet]
     public async Task<IActionResult> Index(bool unread = false, NotificationKind? kind = null, int page = 1, CancellationToken cancellationToken = default)
@@ -19,7 +19,7 @@ public sealed class NotificationsController(AppDbContext db, TimeProvider clock,
         if (kind is { } k && Enum.IsDefined(k)) query = query.Where(n => n.Kind == k);
         else kind = null;
         var rows = await query.OrderByDescending(n => n.CreatedAtUtc).ThenByDescending(n => n.Id)
-            .Select(n => new NotificationRow(n.Id, n.Kind, n.CreatedAtUtc, n.ReadAtUtc, n.CaseId, n.AgreementTermId, n.ActionItemId, n.Parameters))
+            .Select(n => new NotificationRow(n.Id, n.Kind, n.CreatedAtUtc, n.ReadAtUtc, n.Parameters))
             .ToPagedListAsync(page, cancellationToken: cancellationToken);
         var items = new PagedList<NotificationItem>
         {
@@ -41,7 +41,17 @@ public sealed class NotificationsController(AppDbContext db, TimeProvider clock,
         if (notification is null) return NotFound();
         notification.MarkRead(clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);
-        return Redirect(RecordUrl(notification.CaseId, notification.AgreementTermId, notification.ActionItemId));
+        return Redirect(await RecordUrlAsync(notification));
+    }
+
+    /// <summary>A digest (the sub-district's week, a unit's month): its figures, each linked to its list.</summary>
+    [HttpGet]
+    public async Task<IActionResult> Digest(int id, CancellationToken cancellationToken)
+    {
+        var digest = await db.NotificationDigests.AsNoTracking().VisibleTo(User.Scope()).SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
+        if (digest is null) return NotFound();
+        ViewData["Title"] = l[$"Digest.{digest.Kind}.Title"];
+        return View(DigestPage.Build(digest, Url));
     }
 
     [HttpPost]
@@ -76,8 +86,15 @@ public sealed class NotificationsController(AppDbContext db, TimeProvider clock,
     private NotificationItem Item(NotificationRow n) => new(
         n.Id, n.Kind, l[$"Notification.Kind.{n.Kind}"], l[$"Notification.Text.{n.Kind}", NotificationParameters.Read(n.Parameters)], n.CreatedAtUtc, n.ReadAtUtc is null);
 
-    private string RecordUrl(int? caseId, int? termId, int? actionItemId) =>
-        caseId is { } c ? Url.Action("Details", "Cases", new { id = c })!
-        : termId is { } t ? Url.Action("Fulfil", "Terms", new { id = t })!
-        : Url.Action("ActionItem", "Supervision", new { id = actionItemId })!;
+    /// <summary>The record's page; a volunteer's activity is on their own page (they have no activity pages).</summary>
+    private async Task<string> RecordUrlAsync(Notification n)
+    {
+        if (n.CaseId is { } c) return Url.Action("Details", "Cases", new { id = c })!;
+        if (n.AgreementTermId is { } t) return Url.Action("Fulfil", "Terms", new { id = t })!;
+        if (n.ActionItemId is { } a) return Url.Action("ActionItem", "Supervision", new { id = a })!;
+        if (n.DigestId is { } d) return Url.Action(nameof(Digest), new { id = d })!;
+        return (await authorization.AuthorizeAsync(User, Policies.VolunteerOnly)).Succeeded
+            ? Url.Action("Index", "MyVolunteering")!
+            : Url.Action("Details", "Activities", new { id = n.ActivityId })!;
+    }
 }

@@ -72,7 +72,11 @@ public sealed class VolunteerActions(AppDbContext db, TimeProvider clock, IDataP
             var next = await db.ActivitySignUps
                 .Where(s => s.ActivityServiceId == signUp.ActivityServiceId && s.Status == SignUpStatus.Waitlisted && s.Id != signUp.Id)
                 .OrderBy(s => s.QueuedAtUtc).ThenBy(s => s.Id).FirstOrDefaultAsync(cancellationToken);
-            next?.Promote();
+            if (next is not null)
+            {
+                var activity = signUp.Activity ?? await db.Activities.SingleAsync(a => a.Id == signUp.ActivityId, cancellationToken);
+                next.Promote(activity, Now);
+            }
         }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -62,8 +62,10 @@ public sealed class DemoActivities(AppDbContext db, TimeProvider clock)
             var start = ChinaTime.ToUtc(date.ToDateTime(new TimeOnly(startHour, 0)));
             var details = new ActivityDetails(community.Id, compound?.Id, kind, stream, title, compound?.Address ?? community.Address ?? community.Name,
                 start, start.AddHours(hours), organiser, organiserUnit, description, services, unitIds);
-            // Scheduled a week ahead, as the committees do.
-            return Activity.Schedule(details, start < now ? start.AddDays(-7) : now);
+            // Scheduled a week ahead, as the committees do. Seeding invites and cancels nobody in earnest: no notifications.
+            var activity = Activity.Schedule(details, start < now ? start.AddDays(-7) : now);
+            activity.ClearDomainEvents();
+            return activity;
         }
 
         List<PlannedService> Services(int seed) =>
@@ -103,7 +105,8 @@ public sealed class DemoActivities(AppDbContext db, TimeProvider clock)
         await CaseNumbers.SaveNewCaseAsync(db, kase, cancellationToken);
 
         var engineering = units[DemoCatalog.MineEngineering].Id;
-        var planned = Plan(south, jianan, ActivityKind.ServiceDay, null, SouthPlannedTitle, today.AddDays(4), 9, 3,
+        // Tomorrow: its day-before reminder is in the outbox (issue 17).
+        var planned = Plan(south, jianan, ActivityKind.ServiceDay, null, SouthPlannedTitle, today.AddDays(1), 9, 3,
             [new(kinds[3], 4), new(kinds[0], 2), new(kinds[1], 3)], PairedOn(south, today), "职工医院医生义诊，工程部检修家电。");
         db.Activities.Add(planned);
         await db.SaveChangesAsync(cancellationToken);
@@ -155,6 +158,7 @@ public sealed class DemoActivities(AppDbContext db, TimeProvider clock)
 
             var cancelled = Plan(community, last, ActivityKind.ServiceDay, null, $"{last.Name}便民接待日（改期）", today.AddDays(1 + c), 9, 3, Services(c + 2), paired);
             cancelled.Cancel(CancelReason, now);
+            cancelled.ClearDomainEvents();
             db.Activities.Add(cancelled);
 
             db.Activities.Add(Plan(community, first, ActivityKind.ServiceDay, null, $"{first.Name}便民接待日", today.AddDays(17 + c), 9, 3, Services(c + 3), paired));

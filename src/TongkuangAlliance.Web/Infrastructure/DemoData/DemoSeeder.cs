@@ -10,7 +10,8 @@ namespace TongkuangAlliance.Web.Infrastructure.DemoData;
 /// second run adds nothing and changes nothing. 南区社区, 建安小区, the copper mine's party committee and its
 /// engineering department come from the source report; the other names are sample data.
 /// </summary>
-public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, IOptions<DemoDataOptions> options, TimeProvider clock, ILogger<DemoSeeder> logger)
+public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, IOptions<DemoDataOptions> options, TimeProvider clock, ILogger<DemoSeeder> logger,
+    Scheduling.ScheduledRules rules)
 {
     public const string SubDistrictName = "铜矿街道";
 
@@ -40,6 +41,10 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, IOpt
         await new DemoGridWork(db, users, clock).SeedAsync(subDistrict.Id, options.Value.Password!, cancellationToken);
         await new DemoVolunteers(db, users, clock).SeedAsync(subDistrict.Id, communities, units, options.Value.Password!, cancellationToken);
         if (firstCases) await DemoCaseNumbering.RenumberAsync(db, cancellationToken);
+        // The outbox as the scheduler leaves it (issue 17): the day-before reminders of tomorrow's service day, and the
+        // sub-district's digest of last week. Both idempotent: seeding again writes nothing twice.
+        await rules.DayBeforeAsync(cancellationToken);
+        await rules.WeeklyDigestAsync(cancellationToken);
     }
 
     private async Task<Dictionary<string, Community>> SeedCommunitiesAsync(SubDistrict subDistrict, CancellationToken cancellationToken)
