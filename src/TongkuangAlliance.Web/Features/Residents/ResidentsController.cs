@@ -10,7 +10,7 @@ namespace TongkuangAlliance.Web.Features.Residents;
 /// shown on these pages: only the staff in the case's scope see it, on the case page.
 /// </summary>
 [AllowAnonymous]
-public sealed class ResidentsController(AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l, ILogger<ResidentsController> logger) : Controller
+public sealed class ResidentsController(AppDbContext db, TimeProvider clock, ResidentAllowance allowance, IStringLocalizer<SharedResource> l, ILogger<ResidentsController> logger) : Controller
 {
     private const string SubmittedKey = "ResidentCaseNumber";
 
@@ -24,8 +24,26 @@ public sealed class ResidentsController(AppDbContext db, TimeProvider clock, ISt
         return View(await FormAsync(input, place, cancellationToken));
     }
 
+    /// <summary>Only an accepted submission keeps its place in the address's allowance; a refused form gives it back.</summary>
     [HttpPost, EnableRateLimiting(ResidentChannel.SubmitPolicy)]
     public async Task<IActionResult> Report(ResidentReportInput input, CancellationToken cancellationToken)
+    {
+        var address = HttpContext.Connection.RemoteIpAddress;
+        if (!allowance.TryReserve(address)) return StatusCode(StatusCodes.Status429TooManyRequests);
+        var accepted = false;
+        try
+        {
+            var result = await SubmitAsync(input, cancellationToken);
+            accepted = result is RedirectToActionResult;
+            return result;
+        }
+        finally
+        {
+            if (!accepted) allowance.Release(address);
+        }
+    }
+
+    private async Task<IActionResult> SubmitAsync(ResidentReportInput input, CancellationToken cancellationToken)
     {
         var place = input.BuildingId is { } buildingId ? await PlaceAsync(buildingId, cancellationToken) : null;
         if (!string.IsNullOrEmpty(input.Website))
