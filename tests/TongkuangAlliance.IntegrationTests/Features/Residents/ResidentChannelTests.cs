@@ -268,4 +268,40 @@ public sealed class ResidentAllowanceTests(StrictResidentLimitFactory factory) :
         }
         Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.OK, 8), HttpStatusCode.TooManyRequests], empty);
     }
+
+    /// <summary>Issue 20 finding 6: the 429 page leads a resident back to the form or the lookup, and a refused lookup speaks of look-ups.</summary>
+    [Fact]
+    public async Task The_429_page_leads_back_to_the_form_and_the_lookup_and_a_refused_lookup_speaks_of_look_ups()
+    {
+        using var resident = factory.CreatePortalClient().FromAddress("198.51.100.7");
+        HttpResponseMessage? refused = null;
+        for (var i = 0; i < 9 && refused is null; i++)
+        {
+            var response = await resident.PostFormAsync("/Residents/Report", "/Residents/Report", new() { ["Input.Description"] = "" });
+            if (response.StatusCode == HttpStatusCode.TooManyRequests) refused = response;
+            else response.Dispose();
+        }
+        Assert.NotNull(refused);
+        var page = await PortalClient.ParseAsync(await refused.Content.ReadAsStringAsync());
+        refused.Dispose();
+        var links = page.QuerySelectorAll("main a[href]").Select(a => a.GetAttribute("href")!).ToList();
+        Assert.Contains("/Residents/Report", links);
+        Assert.Contains("/Residents/Status", links);
+        Assert.DoesNotContain("/", links);
+        Assert.DoesNotContain(links, href => href.Contains("SignIn", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains("提交过于频繁", HtmlAssert.MainText(page));
+
+        var statuses = new List<HttpStatusCode>();
+        string? lookupPage = null;
+        for (var i = 0; i < 3; i++)
+        {
+            using var response = await resident.PostFormAsync("/Residents/Status", "/Residents/Status", new() { ["Input.Number"] = "JF1999-0001", ["Input.Phone"] = "13807930000" });
+            statuses.Add(response.StatusCode);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests) lookupPage = await response.Content.ReadAsStringAsync();
+        }
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+        var lookup = HtmlAssert.MainText(await PortalClient.ParseAsync(lookupPage!));
+        Assert.Contains("查询过于频繁，请稍后再试", lookup);
+        Assert.DoesNotContain("提交", lookup);
+    }
 }
