@@ -17,7 +17,12 @@ public sealed class SubDistrictHomeViewModel
     /// <summary>Open escalated cases and overdue ones: what the sub-district watches.</summary>
     public int CasesNeedingAttention { get; init; }
     public required IReadOnlyList<CommunityRow> CommunityRows { get; init; }
+
+    /// <summary>Accounts locked by failed sign-ins, while the lock lasts: someone may be guessing their passwords.</summary>
+    public IReadOnlyList<LockedAccountRow> LockedAccounts { get; init; } = [];
 }
+
+public sealed record LockedAccountRow(string Id, string UserName, string DisplayName, DateTime LockedUntilUtc);
 
 public sealed record CompoundRow(int Id, string Name, string? PartyBranchName, int Buildings);
 public sealed record GridRow(int Id, string Name, string? ChiefName, string? ChiefPhone, int Buildings);
