@@ -139,6 +139,7 @@ public sealed class CaseInput
     [DateInRange]
     public DateTime? OccurredAt { get; set; }
 
+    [BindRequired]
     [Display(Name = "Field.Urgency")]
     public CaseUrgency Urgency { get; set; } = CaseUrgency.Normal;
 

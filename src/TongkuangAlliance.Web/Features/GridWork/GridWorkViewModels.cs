@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using TongkuangAlliance.Web.Infrastructure.Validation;
 
 namespace TongkuangAlliance.Web.Features.GridWork;
@@ -106,6 +107,8 @@ public sealed class VisitIndexViewModel
 /// <summary>Turning a visit into a case: what the visit does not already say.</summary>
 public class VisitCaseInput
 {
+    // Choices the form always sends: a crafted post without one is refused (issue 20 #17).
+    [BindRequired]
     [Display(Name = "Field.CaseKind")]
     public CaseKind Kind { get; set; } = CaseKind.Request;
 
@@ -113,6 +116,7 @@ public class VisitCaseInput
     [Display(Name = "Field.Category")]
     public int? CategoryId { get; set; }
 
+    [BindRequired]
     [Display(Name = "Field.Urgency")]
     public CaseUrgency Urgency { get; set; } = CaseUrgency.Normal;
 

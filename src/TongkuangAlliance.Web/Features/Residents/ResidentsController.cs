@@ -85,7 +85,12 @@ public sealed class ResidentsController(AppDbContext db, TimeProvider clock, Res
         if (place is not null) input.CommunityId = place.CommunityId;
         if (input.CommunityId is not { } communityId || !await db.Communities.AnyAsync(c => c.Id == communityId, cancellationToken))
             ModelState.AddModelError(prefix + nameof(input.CommunityId), l["Residents.CommunityRequired"]);
-        if (!Enum.IsDefined(input.Kind))
+        if (!Request.Form.ContainsKey(prefix + nameof(input.Kind)) && ModelState.TryGetValue(prefix + nameof(input.Kind), out var missingKind))
+        {
+            missingKind.Errors.Clear(); // [BindRequired]'s "请选择您要" reads badly: say what to choose
+            ModelState.AddModelError(prefix + nameof(input.Kind), l["Residents.KindRequired"]);
+        }
+        else if (!Enum.IsDefined(input.Kind))
             ModelState.AddModelError(prefix + nameof(input.Kind), l["Case.InvalidChoice"]);
         foreach (var (field, text) in new[] { (nameof(input.Description), input.Description), (nameof(input.Name), input.Name), (nameof(input.PlaceDetail), input.PlaceDetail) })
         {
