@@ -155,8 +155,8 @@ public sealed class GridSummaryViewModel
     public required IReadOnlyList<GridSummaryRow> Rows { get; init; }
     public required IReadOnlyList<string> Months { get; init; }
 
-    /// <summary>Cases registered without a grid (at the community's door), per community.</summary>
-    public required IReadOnlyList<(string CommunityName, int Cases, int SettledBelow, int WentUp)> WithoutGrid { get; init; }
+    /// <summary>Cases registered without a grid (at the community's door, or a resident's form without a building), per community: the community's own queue.</summary>
+    public required IReadOnlyList<(int CommunityId, string CommunityName, int OpenCases, int Cases, int SettledBelow, int WentUp)> WithoutGrid { get; init; }
 }
 
 public sealed record SheetBuilding(int Id, string CommunityName, string CompoundName, string BuildingName, string GridName, string? ChiefName, string? ChiefPhone, string Url, string QrPngBase64);
