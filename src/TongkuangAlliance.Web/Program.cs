@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.Razor;
 using Serilog;
 using TongkuangAlliance.Core.Auditing;
 using TongkuangAlliance.Web;
+using TongkuangAlliance.Web.Features.Account;
 using TongkuangAlliance.Web.Features.Dashboards;
 using TongkuangAlliance.Web.Features.Residents;
 using TongkuangAlliance.Web.Infrastructure;
@@ -36,6 +37,7 @@ builder.Services.AddScoped<TongkuangAlliance.Web.Features.Volunteers.VolunteerAc
 builder.Services.AddScoped<TongkuangAlliance.Web.Features.Volunteers.MemberImport>();
 builder.Services.AddResidentChannel(builder.Configuration);
 builder.Services.AddNotificationChannels(builder.Configuration);
+builder.Services.AddSignInThrottle(builder.Configuration);
 builder.Services.Configure<DashboardOptions>(builder.Configuration.GetSection(DashboardOptions.Section));
 builder.Services.AddScoped<DashboardQueries>();
 builder.Services.AddSingleton<DashboardCache>();
@@ -54,9 +56,7 @@ builder.Services
         o.Password.RequireLowercase = true;
         o.Password.RequireUppercase = false;
         o.Password.RequireNonAlphanumeric = false;
-        o.Lockout.AllowedForNewUsers = true;
-        o.Lockout.MaxFailedAccessAttempts = 5;
-        o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        o.Lockout.AllowedForNewUsers = true; // the counts and times: AddSignInThrottle ("SignIn" settings)
         o.User.RequireUniqueEmail = false;
         o.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._";
     })

@@ -35,6 +35,14 @@ public sealed class PortalClient(HttpClient http) : IDisposable
         return this;
     }
 
+    /// <summary>Makes every further request of this client come from <paramref name="address"/> (see <see cref="TestClientAddress"/>).</summary>
+    public PortalClient FromAddress(string address)
+    {
+        Http.DefaultRequestHeaders.Remove(TestClientAddress.Header);
+        Http.DefaultRequestHeaders.Add(TestClientAddress.Header, address);
+        return this;
+    }
+
     public Task<HttpResponseMessage> GetAsync(string url) => Http.GetAsync(url);
 
     public async Task<IHtmlDocument> GetDocumentAsync(string url)

@@ -69,6 +69,7 @@ public class PortalFactory : WebApplicationFactory<Program>
             ? TestAppSettings.For(_directory, DatabasePath)
             : TestAppSettings.ForPostgres(_directory, _postgresDatabase);
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(settings));
+        builder.ConfigureServices(services => services.AddTransient<IStartupFilter, TestClientAddress>());
     }
 
     /// <summary>

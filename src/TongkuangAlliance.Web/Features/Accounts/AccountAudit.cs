@@ -29,6 +29,8 @@ public static class AccountAudit
     public const string Deactivated = nameof(Deactivated);
     public const string Reactivated = nameof(Reactivated);
     public const string PasswordReset = nameof(PasswordReset);
+    /// <summary>Locked by Identity after too many failed sign-ins from all addresses (not by an administrator).</summary>
+    public const string AutoLocked = nameof(AutoLocked);
 
     // Sign-in attempts on an existing account, under their own entity type so that they do not crowd the
     // account's change history (never the password; an unknown user name is not recorded, since it is often a

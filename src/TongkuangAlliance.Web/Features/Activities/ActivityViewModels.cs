@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using TongkuangAlliance.Core.Activities;
 using TongkuangAlliance.Web.Infrastructure.Validation;
 
@@ -81,6 +82,8 @@ public sealed class ActivityInput
     [Display(Name = "Field.Compound")]
     public int? CompoundId { get; set; }
 
+    // Choices the form always sends: a crafted post without one is refused (issue 20 #17).
+    [BindRequired]
     [Display(Name = "Field.ActivityKind")]
     public ActivityKind Kind { get; set; } = ActivityKind.ServiceDay;
 
@@ -107,6 +110,7 @@ public sealed class ActivityInput
     [DateInRange]
     public DateTime? EndAt { get; set; }
 
+    [BindRequired]
     [Display(Name = "Field.Organiser")]
     public ActivityOrganiser Organiser { get; set; } = ActivityOrganiser.CommunityCommittee;
 

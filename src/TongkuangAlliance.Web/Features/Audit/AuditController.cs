@@ -16,7 +16,7 @@ public sealed partial class AuditController(AppDbContext db, IStringLocalizer<Sh
     [
         "Added", "Modified", "PhoneRevealed",
         Accounts.AccountAudit.Created, Accounts.AccountAudit.Edited, Accounts.AccountAudit.Locked, Accounts.AccountAudit.Unlocked,
-        Accounts.AccountAudit.Deactivated, Accounts.AccountAudit.Reactivated, Accounts.AccountAudit.PasswordReset,
+        Accounts.AccountAudit.Deactivated, Accounts.AccountAudit.Reactivated, Accounts.AccountAudit.PasswordReset, Accounts.AccountAudit.AutoLocked,
         Accounts.AccountAudit.SignedIn, Accounts.AccountAudit.SignInFailed, Accounts.AccountAudit.SignInLockedOut, Accounts.AccountAudit.SignInRefusedInactive,
     ];
 

@@ -46,6 +46,8 @@ public sealed partial class CaseListQuery(AppDbContext db, UserScope scope, stri
             query = query.Where(DashboardRules.ResolvedIn(fromUtc, toUtc));
         }
         if (f.Open) query = query.Where(Case.Unresolved);
+        if (f.NoGrid) query = query.Where(c => c.GridId == null);
+        if (f.Unclosed) query = query.Where(c => c.Status != CaseStatus.Closed);
         if (f.Resolved) query = query.Where(DashboardRules.HasResolution);
         if (f.NeverEscalated) query = query.Where(DashboardRules.NeverEscalated);
         if (f.FollowedFrom is not null || f.FollowedTo is not null)
@@ -88,7 +90,8 @@ public sealed partial class CaseListQuery(AppDbContext db, UserScope scope, stri
             overdue, stale,
             c.IsEscalated,
             c.Handler != null ? c.Handler.DisplayName : null,
-            c.RegisteredAtUtc, c.ReporterName, c.ReporterPhone));
+            c.RegisteredAtUtc, c.ReporterName, c.ReporterPhone,
+            c.GridId == null));
     }
 
     /// <summary>The case categories as options (the active ones only for intake).</summary>

@@ -1,4 +1,6 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using TongkuangAlliance.Web.Infrastructure.Validation;
 
 namespace TongkuangAlliance.Web.Features.Cases;
@@ -30,7 +32,7 @@ public sealed class CaseStepsController(AppDbContext db, TimeProvider clock, ISt
         StepAsync(id, version, CaseOperations.StartMediation, kase => kase.StartMediation(Now, Me), cancellationToken);
 
     [HttpPost]
-    public Task<IActionResult> AddParty(int id, Guid version, CasePartyKind kind, string? name, string? phone, int? memberUnitId, CasePartyRole role, CancellationToken cancellationToken) =>
+    public Task<IActionResult> AddParty(int id, Guid version, [BindRequired, Display(Name = "Field.PartyKind")] CasePartyKind kind, string? name, string? phone, int? memberUnitId, [BindRequired, Display(Name = "Field.PartyRole")] CasePartyRole role, CancellationToken cancellationToken) =>
         StepAsync(id, version, CaseOperations.AddParty, async kase =>
         {
             if (kind == CasePartyKind.MemberUnit)
@@ -53,7 +55,7 @@ public sealed class CaseStepsController(AppDbContext db, TimeProvider clock, ISt
             cancellationToken, refusedKey: "Case.Session.HandlerOnly");
 
     [HttpPost]
-    public Task<IActionResult> AddTerm(int id, Guid version, int obligatedPartyId, AgreementTermKind kind, string? description, decimal? amount, [DateInRange] DateOnly? dueDate, CancellationToken cancellationToken) =>
+    public Task<IActionResult> AddTerm(int id, Guid version, int obligatedPartyId, [BindRequired, Display(Name = "Field.TermKind")] AgreementTermKind kind, string? description, decimal? amount, [DateInRange] DateOnly? dueDate, CancellationToken cancellationToken) =>
         StepAsync(id, version, CaseOperations.AddTerm, kase =>
         {
             if (dueDate is not { } due) throw new DomainException("Case.DueDateRequired", "DueDate");
@@ -73,7 +75,7 @@ public sealed class CaseStepsController(AppDbContext db, TimeProvider clock, ISt
         StepAsync(id, version, CaseOperations.Resolve, kase => kase.Resolve(agreementReached, note, Now, Me), cancellationToken);
 
     [HttpPost]
-    public Task<IActionResult> RecordFollowUp(int id, Guid version, [DateInRange] DateOnly? date, FollowUpMethod method, Satisfaction satisfaction, bool? agreementHonoured, string? note, CancellationToken cancellationToken) =>
+    public Task<IActionResult> RecordFollowUp(int id, Guid version, [DateInRange] DateOnly? date, [BindRequired, Display(Name = "Field.FollowUpMethod")] FollowUpMethod method, [BindRequired, Display(Name = "Field.Satisfaction")] Satisfaction satisfaction, bool? agreementHonoured, string? note, CancellationToken cancellationToken) =>
         StepAsync(id, version, CaseOperations.FollowUp, kase =>
         {
             if (date is not { } on) throw new DomainException("Case.FollowUpDateRequired", "Date");
@@ -85,7 +87,7 @@ public sealed class CaseStepsController(AppDbContext db, TimeProvider clock, ISt
         StepAsync(id, version, CaseOperations.Close, kase => kase.Close(Now, Me), cancellationToken);
 
     [HttpPost]
-    public Task<IActionResult> CloseEarly(int id, Guid version, CaseCloseKind closeKind, string? reason, CancellationToken cancellationToken) =>
+    public Task<IActionResult> CloseEarly(int id, Guid version, [BindRequired, Display(Name = "Field.CloseKind")] CaseCloseKind closeKind, string? reason, CancellationToken cancellationToken) =>
         StepAsync(id, version, CaseOperations.CloseEarly, kase => kase.CloseEarly(closeKind, reason, Now, Me), cancellationToken);
 
     [HttpPost]

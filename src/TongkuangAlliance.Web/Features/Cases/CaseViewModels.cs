@@ -33,6 +33,12 @@ public sealed class CaseFilter
     /// <summary>Still to be resolved (registered, accepted, in mediation).</summary>
     public bool Open { get; set; }
 
+    /// <summary>Registered without a grid (no building): the community's own queue (issue 20 #7).</summary>
+    public bool NoGrid { get; set; }
+
+    /// <summary>Not closed yet: what the grid summary counts as 未结.</summary>
+    public bool Unclosed { get; set; }
+
     /// <summary>Has a standing resolution.</summary>
     public bool Resolved { get; set; }
     public bool NeverEscalated { get; set; }
@@ -44,7 +50,7 @@ public sealed class CaseFilter
 
     /// <summary>Whether any dashboard filter is set (the list then says which figure it shows).</summary>
     public bool HasDashboardFilter => GridId is not null || CompoundId is not null || ResolvedFrom is not null || ResolvedTo is not null
-        || Open || Resolved || NeverEscalated || FollowedFrom is not null || FollowedTo is not null || Satisfied;
+        || Open || NoGrid || Unclosed || Resolved || NeverEscalated || FollowedFrom is not null || FollowedTo is not null || Satisfied;
 
     [StringLength(100)]
     public string? Q { get; set; }
@@ -55,7 +61,8 @@ public sealed class CaseFilter
 
 public sealed record CaseListItem(
     int Id, string Number, CaseKind Kind, string Title, string CommunityName, string CategoryName, CaseStatus Status,
-    bool IsOverdue, bool IsStale, bool IsEscalated, string? HandlerName, DateTime RegisteredAtUtc, string ReporterName, string ReporterPhone)
+    bool IsOverdue, bool IsStale, bool IsEscalated, string? HandlerName, DateTime RegisteredAtUtc, string ReporterName, string ReporterPhone,
+    bool NoGrid)
 {
     public string MaskedPhone => ChinesePhone.Mask(ReporterPhone);
 }
@@ -142,6 +149,7 @@ public sealed class CaseInput
     [DateInRange]
     public DateTime? OccurredAt { get; set; }
 
+    [BindRequired]
     [Display(Name = "Field.Urgency")]
     public CaseUrgency Urgency { get; set; } = CaseUrgency.Normal;
 

@@ -43,7 +43,7 @@ public static class GridSummaryQuery
         var names = grids.GroupBy(g => g.CommunityId).ToDictionary(g => g.Key, g => g.First().CommunityName);
         var communityNames = await db.Communities.AsNoTracking().VisibleTo(scope).ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
         var withoutGrid = cases.Where(c => c.GridId == null).OrderBy(c => communityNames.GetValueOrDefault(c.CommunityId))
-            .Select(c => (communityNames.GetValueOrDefault(c.CommunityId) ?? names.GetValueOrDefault(c.CommunityId) ?? "", c.All, c.SettledBelow, c.WentUp)).ToList();
+            .Select(c => (c.CommunityId, communityNames.GetValueOrDefault(c.CommunityId) ?? names.GetValueOrDefault(c.CommunityId) ?? "", c.Open, c.All, c.SettledBelow, c.WentUp)).ToList();
         return new GridSummaryViewModel
         {
             Rows = rows,

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using TongkuangAlliance.Web.Infrastructure.Validation;
 
 namespace TongkuangAlliance.Web.Features.GridWork;
@@ -106,6 +107,8 @@ public sealed class VisitIndexViewModel
 /// <summary>Turning a visit into a case: what the visit does not already say.</summary>
 public class VisitCaseInput
 {
+    // Choices the form always sends: a crafted post without one is refused (issue 20 #17).
+    [BindRequired]
     [Display(Name = "Field.CaseKind")]
     public CaseKind Kind { get; set; } = CaseKind.Request;
 
@@ -113,6 +116,7 @@ public class VisitCaseInput
     [Display(Name = "Field.Category")]
     public int? CategoryId { get; set; }
 
+    [BindRequired]
     [Display(Name = "Field.Urgency")]
     public CaseUrgency Urgency { get; set; } = CaseUrgency.Normal;
 
@@ -151,8 +155,8 @@ public sealed class GridSummaryViewModel
     public required IReadOnlyList<GridSummaryRow> Rows { get; init; }
     public required IReadOnlyList<string> Months { get; init; }
 
-    /// <summary>Cases registered without a grid (at the community's door), per community.</summary>
-    public required IReadOnlyList<(string CommunityName, int Cases, int SettledBelow, int WentUp)> WithoutGrid { get; init; }
+    /// <summary>Cases registered without a grid (at the community's door, or a resident's form without a building), per community: the community's own queue.</summary>
+    public required IReadOnlyList<(int CommunityId, string CommunityName, int OpenCases, int Cases, int SettledBelow, int WentUp)> WithoutGrid { get; init; }
 }
 
 public sealed record SheetBuilding(int Id, string CommunityName, string CompoundName, string BuildingName, string GridName, string? ChiefName, string? ChiefPhone, string Url, string QrPngBase64);

@@ -47,7 +47,22 @@ public sealed class HomeController(AppDbContext db, TimeProvider clock, IStringL
             CasesNeedingAttention = await db.Cases.AsNoTracking().VisibleTo(scope).CountAsync(Case.EscalatedOrOverdueAt(clock.GetUtcNow().UtcDateTime), ct),
             CommunityRows = rows,
             OverdueByCommunity = await Queues(scope).OverdueByCommunityAsync(ct),
+            LockedAccounts = await AutoLockedAccountsAsync(scope, ct),
         };
+    }
+
+    /// <summary>Accounts of the sub-district that locked themselves by failed sign-ins (issue 20 #8) and are still locked.</summary>
+    private async Task<IReadOnlyList<LockedAccountRow>> AutoLockedAccountsAsync(UserScope scope, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var since = now.UtcDateTime.AddDays(-1);
+        var locks = await db.AuditEntries.AsNoTracking().VisibleTo(scope)
+            .Where(a => a.EntityType == Accounts.AccountAudit.EntityType && a.Action == Accounts.AccountAudit.AutoLocked && a.AtUtc >= since)
+            .Join(db.Users.AsNoTracking().VisibleTo(scope), a => a.EntityId, u => u.Id, (a, u) => new { u.Id, u.UserName, u.DisplayName, u.LockoutEnd })
+            .ToListAsync(ct);
+        return locks.Where(u => u.LockoutEnd > now && u.LockoutEnd < Accounts.AccountState.AdministratorLockEnd)
+            .DistinctBy(u => u.Id).OrderBy(u => u.UserName, StringComparer.Ordinal)
+            .Select(u => new LockedAccountRow(u.Id, u.UserName!, u.DisplayName, u.LockoutEnd!.Value.UtcDateTime)).ToList();
     }
 
     private async Task<CommunityHomeViewModel> CommunityHomeAsync(UserScope scope, CancellationToken ct)

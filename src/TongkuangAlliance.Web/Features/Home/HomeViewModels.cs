@@ -20,7 +20,12 @@ public sealed class SubDistrictHomeViewModel
 
     /// <summary>Overdue cases, terms and supervised work per community, each linked to its list.</summary>
     public required IReadOnlyList<CommunityOverdueRow> OverdueByCommunity { get; init; }
+
+    /// <summary>Accounts locked by failed sign-ins, while the lock lasts: someone may be guessing their passwords.</summary>
+    public IReadOnlyList<LockedAccountRow> LockedAccounts { get; init; } = [];
 }
+
+public sealed record LockedAccountRow(string Id, string UserName, string DisplayName, DateTime LockedUntilUtc);
 
 public sealed record CompoundRow(int Id, string Name, string? PartyBranchName, int Buildings);
 public sealed record GridRow(int Id, string Name, string? ChiefName, string? ChiefPhone, int Buildings);

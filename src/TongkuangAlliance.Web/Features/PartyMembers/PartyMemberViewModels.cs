@@ -44,6 +44,7 @@ public sealed class PartyMemberInput
     [DateInRange]
     public DateOnly? ReportedOn { get; set; }
 
+    // Only the edit form has it (a new member is active): PartyMembersController refuses an edit without it (issue 20 #17).
     [Display(Name = "Field.MemberStatus")]
     public PartyMemberStatus Status { get; set; } = PartyMemberStatus.Active;
 

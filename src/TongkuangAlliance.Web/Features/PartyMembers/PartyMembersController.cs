@@ -120,6 +120,9 @@ public sealed class PartyMembersController(AppDbContext db, IAuthorizationServic
     private async Task<PartyMemberDetails?> DetailsAsync(PartyMemberInput input, int? id, CancellationToken cancellationToken)
     {
         var scope = User.Scope();
+        // The edit form always sends the status: a crafted edit without it is refused, not saved as 在册 (issue 20 #17).
+        if (id is not null && !Request.Form.ContainsKey(nameof(input.Status)))
+            ModelState.AddModelError(nameof(input.Status), l["Validation.Choose", l["Field.MemberStatus"]]);
         // What the user may register (its own community, its own unit's employees), then whether the choice is of its sub-district.
         if (input.HomeCommunityId is { } home)
         {

@@ -6,14 +6,17 @@ using Microsoft.Extensions.Options;
 namespace TongkuangAlliance.Web.Features.Residents;
 
 /// <summary>
-/// Settings of the residents' channel (section "ResidentChannel"): how many form submissions and status
-/// look-ups one client address may make per window. Tests set them low (or high) through configuration.
+/// Settings of the residents' channel (section "ResidentChannel"), per client address and window: how many
+/// submissions may be ACCEPTED (rejected, invalid forms do not count), how many posts of the form there may be at
+/// all (accepted or not, against abuse; never fewer than the accepted allowance), and how many status look-ups.
+/// Tests set them low (or high) through configuration.
 /// </summary>
 public sealed class ResidentChannelOptions
 {
     public const string Section = "ResidentChannel";
 
     public int SubmitPermitLimit { get; set; } = 5;
+    public int PostPermitLimit { get; set; } = 30;
     public int LookupPermitLimit { get; set; } = 20;
     public int WindowMinutes { get; set; } = 10;
 
@@ -27,17 +30,19 @@ public static partial class ResidentChannel
     public const string LookupPolicy = "resident-lookup";
 
     /// <summary>
-    /// The built-in rate limiter, partitioned by client address: a fixed window per address for submissions and
-    /// another for status look-ups. A refused request answers 429, which the status-code pages turn into a polite,
-    /// localized page (ErrorController) — the refused form is not processed, so nothing is stored.
+    /// The built-in rate limiter, partitioned by client address: a fixed window per address for all posts of the
+    /// form and another for status look-ups; the allowance of accepted submissions is <see cref="ResidentAllowance"/>.
+    /// A refused request answers 429, which the status-code pages turn into a polite, localized page
+    /// (ErrorController) — the refused form is not processed, so nothing is stored.
     /// </summary>
     public static IServiceCollection AddResidentChannel(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<ResidentChannelOptions>(configuration.GetSection(ResidentChannelOptions.Section));
+        services.AddSingleton<ResidentAllowance>();
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(SubmitPolicy, context => Partition(context, "submit", opts => opts.SubmitPermitLimit));
+            o.AddPolicy(SubmitPolicy, context => Partition(context, "submit", opts => Math.Max(opts.PostPermitLimit, opts.SubmitPermitLimit)));
             o.AddPolicy(LookupPolicy, context => Partition(context, "lookup", opts => opts.LookupPermitLimit));
         });
         return services;

@@ -1,10 +1,13 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace TongkuangAlliance.Web.Features.Residents;
 
 /// <summary>What a resident sends: what, where, a name to address them by and a phone to call back.</summary>
 public sealed class ResidentReportInput
 {
+    // A choice the form always sends: a crafted post without it is refused (issue 20 #17), not filed as a request.
+    [BindRequired]
     [Display(Name = "Field.ResidentKind")]
     public CaseKind Kind { get; set; } = CaseKind.Request;
 

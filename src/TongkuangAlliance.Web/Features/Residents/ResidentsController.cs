@@ -10,7 +10,7 @@ namespace TongkuangAlliance.Web.Features.Residents;
 /// shown on these pages: only the staff in the case's scope see it, on the case page.
 /// </summary>
 [AllowAnonymous]
-public sealed class ResidentsController(AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l, ILogger<ResidentsController> logger) : Controller
+public sealed class ResidentsController(AppDbContext db, TimeProvider clock, ResidentAllowance allowance, IStringLocalizer<SharedResource> l, ILogger<ResidentsController> logger) : Controller
 {
     private const string SubmittedKey = "ResidentCaseNumber";
 
@@ -24,8 +24,26 @@ public sealed class ResidentsController(AppDbContext db, TimeProvider clock, ISt
         return View(await FormAsync(input, place, cancellationToken));
     }
 
+    /// <summary>Only an accepted submission keeps its place in the address's allowance; a refused form gives it back.</summary>
     [HttpPost, EnableRateLimiting(ResidentChannel.SubmitPolicy)]
     public async Task<IActionResult> Report(ResidentReportInput input, CancellationToken cancellationToken)
+    {
+        var address = HttpContext.Connection.RemoteIpAddress;
+        if (!allowance.TryReserve(address)) return StatusCode(StatusCodes.Status429TooManyRequests);
+        var accepted = false;
+        try
+        {
+            var result = await SubmitAsync(input, cancellationToken);
+            accepted = result is RedirectToActionResult;
+            return result;
+        }
+        finally
+        {
+            if (!accepted) allowance.Release(address);
+        }
+    }
+
+    private async Task<IActionResult> SubmitAsync(ResidentReportInput input, CancellationToken cancellationToken)
     {
         var place = input.BuildingId is { } buildingId ? await PlaceAsync(buildingId, cancellationToken) : null;
         if (!string.IsNullOrEmpty(input.Website))
@@ -67,7 +85,12 @@ public sealed class ResidentsController(AppDbContext db, TimeProvider clock, ISt
         if (place is not null) input.CommunityId = place.CommunityId;
         if (input.CommunityId is not { } communityId || !await db.Communities.AnyAsync(c => c.Id == communityId, cancellationToken))
             ModelState.AddModelError(prefix + nameof(input.CommunityId), l["Residents.CommunityRequired"]);
-        if (!Enum.IsDefined(input.Kind))
+        if (!Request.Form.ContainsKey(prefix + nameof(input.Kind)) && ModelState.TryGetValue(prefix + nameof(input.Kind), out var missingKind))
+        {
+            missingKind.Errors.Clear(); // [BindRequired]'s "请选择您要" reads badly: say what to choose
+            ModelState.AddModelError(prefix + nameof(input.Kind), l["Residents.KindRequired"]);
+        }
+        else if (!Enum.IsDefined(input.Kind))
             ModelState.AddModelError(prefix + nameof(input.Kind), l["Case.InvalidChoice"]);
         foreach (var (field, text) in new[] { (nameof(input.Description), input.Description), (nameof(input.Name), input.Name), (nameof(input.PlaceDetail), input.PlaceDetail) })
         {

@@ -29,7 +29,7 @@ public static class LocalizationSetup
             m.SetUnknownValueIsInvalidAccessor(f => l["Validation.UnknownValueInvalid", f]);
             m.SetNonPropertyUnknownValueIsInvalidAccessor(() => l["Validation.NonPropertyUnknownValueInvalid"]);
             m.SetValueMustNotBeNullAccessor(f => l["Validation.Required", f]);
-            m.SetMissingBindRequiredValueAccessor(f => l["Validation.Required", f]);
+            m.SetMissingBindRequiredValueAccessor(f => l["Validation.Choose", f]); // [BindRequired] marks choices (enums) a form always sends
             m.SetMissingKeyOrValueAccessor(() => l["Validation.NonPropertyUnknownValueInvalid"]);
             m.SetMissingRequestBodyRequiredValueAccessor(() => l["Validation.NonPropertyUnknownValueInvalid"]);
             m.SetValueMustBeANumberAccessor(f => l["Validation.MustBeNumber", f]);

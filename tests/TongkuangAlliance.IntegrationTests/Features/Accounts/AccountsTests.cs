@@ -242,15 +242,17 @@ public sealed class AccountsTests(PortalFactory factory) : IClassFixture<PortalF
     }
 
     [Fact]
-    public async Task Five_wrong_passwords_lock_the_account_until_the_time_shown_to_the_administrator()
+    public async Task Fifty_wrong_passwords_from_anywhere_lock_the_account_until_the_time_shown_to_the_administrator()
     {
         var ids = await factory.DemoIdsAsync();
         using var admin = await AdminAsync();
         var id = await CreateAsync(admin, "t-guess", PortalRole.CommunityCommittee, community: ids.NorthCommunity);
 
-        for (var attempt = 1; attempt <= 4; attempt++)
-            Assert.Equal("用户名或密码错误。", await FailedSignInAsync("t-guess", "wrong-password-" + attempt));
-        Assert.StartsWith("登录失败次数过多", await FailedSignInAsync("t-guess", "wrong-password-5"), StringComparison.Ordinal);
+        // Issue 20 #8: the account itself locks only at 50 failures, counted over all addresses (each address is
+        // slowed down on its own long before; here they come from ten, below that threshold).
+        for (var attempt = 1; attempt <= 49; attempt++)
+            Assert.Equal("用户名或密码错误。", await FailedSignInAsync("t-guess", "wrong-password-" + attempt, $"203.0.113.{attempt % 10 + 1}"));
+        Assert.StartsWith("登录失败次数过多", await FailedSignInAsync("t-guess", "wrong-password-50", "203.0.113.99"), StringComparison.Ordinal);
         // Even the right password is refused now.
         Assert.StartsWith("登录失败次数过多", await FailedSignInAsync("t-guess", Password), StringComparison.Ordinal);
 
@@ -510,9 +512,10 @@ public sealed class AccountsTests(PortalFactory factory) : IClassFixture<PortalF
     }
 
     /// <summary>Signs in on a fresh client expecting a refusal, and returns the message shown.</summary>
-    private async Task<string> FailedSignInAsync(string userName, string password)
+    private async Task<string> FailedSignInAsync(string userName, string password, string? address = null)
     {
         using var client = factory.CreatePortalClient();
+        if (address is not null) client.FromAddress(address);
         using var response = await client.SignInAsync(userName, password);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return HtmlAssert.Summary(await PortalClient.ParseAsync(await response.Content.ReadAsStringAsync()));

@@ -160,7 +160,7 @@ public sealed class ResidentChannelTests(PortalFactory factory) : IClassFixture<
     }
 }
 
-/// <summary>The app with the residents' form limited to 3 submissions per address and window.</summary>
+/// <summary>The app with the residents' form limited to 3 accepted submissions and 8 posts per address and window.</summary>
 public sealed class StrictResidentLimitFactory : PortalFactory
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -169,6 +169,7 @@ public sealed class StrictResidentLimitFactory : PortalFactory
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ResidentChannel:SubmitPermitLimit"] = "3",
+            ["ResidentChannel:PostPermitLimit"] = "8",
             ["ResidentChannel:LookupPermitLimit"] = "2",
             ["ResidentChannel:WindowMinutes"] = "10",
         }));
@@ -219,5 +220,88 @@ public sealed class ResidentRateLimitTests(StrictResidentLimitFactory factory) :
         using var refused = await english.PostFormAsync("/Residents/Report", "/Residents/Report", new() { ["Input.Description"] = "" });
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         Assert.Contains("too often", HtmlAssert.MainText(await PortalClient.ParseAsync(await refused.Content.ReadAsStringAsync())));
+    }
+}
+
+/// <summary>Issue 20 finding 5: only accepted submissions use up the allowance; all posts have a separate, higher limit.</summary>
+public sealed class ResidentAllowanceTests(StrictResidentLimitFactory factory) : IClassFixture<StrictResidentLimitFactory>
+{
+    [Fact]
+    public async Task Rejected_forms_do_not_use_up_the_allowance_but_all_posts_have_a_higher_limit()
+    {
+        var building = await factory.WithDbAsync(db => db.Buildings.Where(b => b.Compound!.Name == "南山小区").Select(b => b.Id).FirstAsync());
+        var before = await factory.WithDbAsync(db => db.Cases.CountAsync());
+        using var resident = factory.CreatePortalClient().FromAddress("198.51.100.5");
+        async Task<HttpStatusCode> PostAsync(string description)
+        {
+            using var response = await resident.PostFormAsync("/Residents/Report", "/Residents/Report", new()
+            {
+                ["Input.Kind"] = "Request",
+                ["Input.BuildingId"] = $"{building}",
+                ["Input.Description"] = description,
+                ["Input.Name"] = "张先生",
+                ["Input.Phone"] = "13807930000",
+            });
+            return response.StatusCode;
+        }
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++) statuses.Add(await PostAsync(""));
+        for (var i = 0; i < 4; i++) statuses.Add(await PostAsync($"第 {i + 1} 次反映：小区路面坑洼积水，出行不便。"));
+        statuses.Add(await PostAsync(""));
+        Assert.Equal(
+        [
+            HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, // four empty forms: refused, not counted
+            HttpStatusCode.Redirect, HttpStatusCode.Redirect, HttpStatusCode.Redirect, // three accepted
+            HttpStatusCode.TooManyRequests, // the fourth accepted one is over the allowance
+            HttpStatusCode.TooManyRequests, // and the ninth post of any kind is over the limit on all posts
+        ], statuses);
+        Assert.Equal(before + 3, await factory.WithDbAsync(db => db.Cases.CountAsync()));
+
+        // Another address: eight empty forms are answered, the ninth post is refused.
+        using var other = factory.CreatePortalClient().FromAddress("198.51.100.6");
+        var empty = new List<HttpStatusCode>();
+        for (var i = 0; i < 9; i++)
+        {
+            using var response = await other.PostFormAsync("/Residents/Report", "/Residents/Report", new() { ["Input.Description"] = "" });
+            empty.Add(response.StatusCode);
+        }
+        Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.OK, 8), HttpStatusCode.TooManyRequests], empty);
+    }
+
+    /// <summary>Issue 20 finding 6: the 429 page leads a resident back to the form or the lookup, and a refused lookup speaks of look-ups.</summary>
+    [Fact]
+    public async Task The_429_page_leads_back_to_the_form_and_the_lookup_and_a_refused_lookup_speaks_of_look_ups()
+    {
+        using var resident = factory.CreatePortalClient().FromAddress("198.51.100.7");
+        HttpResponseMessage? refused = null;
+        for (var i = 0; i < 9 && refused is null; i++)
+        {
+            var response = await resident.PostFormAsync("/Residents/Report", "/Residents/Report", new() { ["Input.Description"] = "" });
+            if (response.StatusCode == HttpStatusCode.TooManyRequests) refused = response;
+            else response.Dispose();
+        }
+        Assert.NotNull(refused);
+        var page = await PortalClient.ParseAsync(await refused.Content.ReadAsStringAsync());
+        refused.Dispose();
+        var links = page.QuerySelectorAll("main a[href]").Select(a => a.GetAttribute("href")!).ToList();
+        Assert.Contains("/Residents/Report", links);
+        Assert.Contains("/Residents/Status", links);
+        Assert.DoesNotContain("/", links);
+        Assert.DoesNotContain(links, href => href.Contains("SignIn", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains("提交过于频繁", HtmlAssert.MainText(page));
+
+        var statuses = new List<HttpStatusCode>();
+        string? lookupPage = null;
+        for (var i = 0; i < 3; i++)
+        {
+            using var response = await resident.PostFormAsync("/Residents/Status", "/Residents/Status", new() { ["Input.Number"] = "JF1999-0001", ["Input.Phone"] = "13807930000" });
+            statuses.Add(response.StatusCode);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests) lookupPage = await response.Content.ReadAsStringAsync();
+        }
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+        var lookup = HtmlAssert.MainText(await PortalClient.ParseAsync(lookupPage!));
+        Assert.Contains("查询过于频繁，请稍后再试", lookup);
+        Assert.DoesNotContain("提交", lookup);
     }
 }

@@ -30,8 +30,9 @@ public sealed class AuditTrailTests(PortalFactory factory) : IClassFixture<Porta
     {
         var userId = await factory.WithDbAsync(db => db.Users.Where(u => u.UserName == "unit09").Select(u => u.Id).SingleAsync());
         using var client = factory.CreatePortalClient();
-        for (var attempt = 0; attempt < 5; attempt++)
+        for (var attempt = 0; attempt < 50; attempt++) // issue 20 #8: the account locks at 50 failures from all addresses
         {
+            client.FromAddress($"203.0.113.{attempt % 10 + 1}");
             using var failed = await client.SignInAsync("unit09", "NotThePassword9");
         }
         using (var refused = await client.SignInAsync("unit09")) Assert.Equal(HttpStatusCode.OK, refused.StatusCode); // right password, locked
@@ -40,6 +41,7 @@ public sealed class AuditTrailTests(PortalFactory factory) : IClassFixture<Porta
         Assert.Contains("SignInFailed", actions);
         Assert.Equal("SignInLockedOut", actions[^1]);
         Assert.DoesNotContain("SignedIn", actions);
+        Assert.Equal(50, actions.Count(a => a == "SignInFailed"));
     }
 
     [Fact]
