@@ -1,3 +1,4 @@
+using TongkuangAlliance.Core.Activities;
 using static TongkuangAlliance.IntegrationTests.Features.Dashboards.DashboardData;
 
 namespace TongkuangAlliance.IntegrationTests.Features.Dashboards;
@@ -135,6 +136,31 @@ public sealed class DashboardFigureTests(DashboardFigureTests.Fixture fixture) :
             checkedLinks++;
         }
         Assert.True(checkedLinks > 20);
+    }
+
+    /// <summary>
+    /// Issue 19: a unit took part in an activity only when it confirmed and the activity was held — invited units
+    /// that never confirmed, and planned or cancelled activities, do not count; each unit's number opens exactly those.
+    /// </summary>
+    [Fact]
+    public async Task A_unit_s_activities_count_only_those_it_confirmed_that_were_held()
+    {
+        using var jiedao = await fixture.CreatePortalClient().SignedInAsAsync(PortalClient.Users.SubDistrict);
+        var page = await jiedao.GetDocumentAsync("/Dashboards?kind=Year&year=2023");
+        var activities = (await LoadAsync(fixture)).Activities.Where(a => ChinaDate(a.StartUtc).Year == 2023).ToList();
+        var links = page.QuerySelectorAll("#units tr[data-unit]");
+        Assert.NotEmpty(links);
+        var invitedOnly = 0;
+        foreach (var row in links)
+        {
+            var unitId = int.Parse(row.GetAttribute("data-unit")!, CultureInfo.InvariantCulture);
+            var expected = activities.Count(a => a.Status == ActivityStatus.Held && a.Units.Any(u => u.MemberUnitId == unitId && u.IsInvited && u.ConfirmedAtUtc != null));
+            invitedOnly += activities.Count(a => a.Units.Any(u => u.MemberUnitId == unitId && u.IsInvited && (u.ConfirmedAtUtc == null || a.Status != ActivityStatus.Held)));
+            var link = row.QuerySelector("a[data-col=activities-joined]")!;
+            Assert.Equal(expected, int.Parse(link.TextContent, CultureInfo.InvariantCulture));
+            Assert.Equal(expected, ListCount(await jiedao.GetDocumentAsync(link.GetAttribute("href")!)));
+        }
+        Assert.True(invitedOnly > 0, "the generated data invites units that never confirmed, or to activities not held");
     }
 
     /// <summary>Issue 19: each unit's 未完成督办事项 opens its unfinished action items only (it listed the completed ones and the projects too).</summary>
