@@ -38,6 +38,31 @@ internal sealed class DashboardWorkbook(IStringLocalizer<SharedResource> l, Date
         return sheets;
     }
 
+    /// <summary>A unit's own workbook: one sheet of its figures only (what it contributed and what it still owes).</summary>
+    public Dictionary<string, object> UnitSheets(UnitDashboardViewModel model)
+    {
+        var heading = l["Dashboard.UnitTitle", model.UnitName].Value;
+        var title = l["Dashboard.SheetTitle", heading, model.PeriodText, producedChinaTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)].Value;
+        return new Dictionary<string, object>
+        {
+            [l["Dashboard.SheetFigures"].Value] = Sheet(title, [l["Dashboard.Figure"], l["Dashboard.Value"], l["Dashboard.ValueUnit"]],
+                UnitFigures(model.Row.Unit).Select(f => new object?[] { l[f.Key].Value, f.Value, f.Percent ? "%" : null })),
+        };
+    }
+
+    /// <summary>A unit's figures as its report shows them, in order: id (the report's data-figure), label key, value.</summary>
+    public static IEnumerable<(string Id, string Key, double? Value, bool Percent)> UnitFigures(UnitContribution u) =>
+    [
+        ("activities-joined", "Dashboard.ActivitiesJoined", u.ActivitiesJoined, false),
+        ("volunteers", "Dashboard.Volunteers", u.Volunteers, false),
+        ("volunteer-hours", "Dashboard.VolunteerHours", (double)u.VolunteerHours, false),
+        ("terms-fulfilled", "Dashboard.TermsFulfilled", u.TermsFulfilled, false),
+        ("terms-on-time", "Dashboard.TermsOnTime", u.TermsFulfilledOnTime, false),
+        ("on-time-rate", "Dashboard.OnTimeRate", Rate(u.OnTimeRate), true),
+        ("terms-pending", "Dashboard.TermsPending", u.TermsPending, false),
+        ("action-items", "Dashboard.ActionItemsOpen", u.ActionItemsOpen, false),
+    ];
+
     private List<Dictionary<string, object?>> SliceSheet(string title, IEnumerable<SliceRow> rows, string nameKey, bool serviceDays, bool rank)
     {
         List<string> headers = [l[nameKey]];

@@ -319,6 +319,50 @@ public sealed class DashboardFigureTests(DashboardFigureTests.Fixture fixture) :
         Assert.IsType<double>(Read("各单位")[2]["B"]);
     }
 
+    /// <summary>
+    /// Issue 19: a unit has its own report and Excel file (it got 403), with its figures only — the same as its
+    /// dashboard shows — and another unit's report or file is not found.
+    /// </summary>
+    [Fact]
+    public async Task A_unit_s_own_report_and_excel_file_carry_its_dashboard_s_numbers_and_no_one_else_s()
+    {
+        var ids = await fixture.DemoIdsAsync();
+        using var unit = await fixture.CreatePortalClient().SignedInAsAsync(PortalClient.Users.EngineeringUnit);
+        var dashboard = await unit.GetDocumentAsync("/Dashboards/Unit?kind=Year&year=2023");
+        var report = await unit.GetDocumentAsync(dashboard.QuerySelector("#report-link")!.GetAttribute("href")!);
+        foreach (var id in new[] { "activities-joined", "volunteers", "volunteer-hours", "terms-on-time", "terms-pending", "action-items" })
+            Assert.Equal(Figure(dashboard, id), report.QuerySelector($"#report-figures tr[data-figure={id}] .figure-value")!.TextContent.Trim());
+        Assert.Null(report.QuerySelector("#communities, #units, nav"));
+        Assert.DoesNotContain("铜矿中学", report.Body!.TextContent, StringComparison.Ordinal);
+
+        using var response = await unit.GetAsync(dashboard.QuerySelector("#export-link")!.GetAttribute("href")!);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var memory = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
+        Assert.Equal(["概览"], MiniExcelLibs.MiniExcel.GetSheetNames(memory));
+        var rows = MiniExcelLibs.MiniExcel.Query(memory, useHeaderRow: false, sheetName: "概览").Cast<IDictionary<string, object?>>().ToList();
+        Assert.Contains(DemoCatalog.MineEngineering, Convert.ToString(rows[0]["A"], CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        var figures = report.QuerySelectorAll("#report-figures tr").ToList();
+        Assert.Equal(figures.Count, rows.Count - 2);
+        foreach (var (row, tr) in rows.Skip(2).Zip(figures))
+        {
+            Assert.Equal(tr.QuerySelector("th")!.TextContent.Trim(), row["A"]);
+            var shown = tr.QuerySelector(".figure-value")!.TextContent.Trim();
+            if (shown == "—") { Assert.Null(row["B"]); continue; }
+            Assert.IsType<double>(row["B"]);
+            Assert.Equal(decimal.Parse(shown.TrimEnd('%'), CultureInfo.InvariantCulture), (decimal)(double)row["B"]!);
+        }
+
+        // Another unit's report or file is not found; a unit's own needs no id; the sub-district opens any unit's.
+        foreach (var url in new[] { $"/Dashboards/UnitReport/{ids.MiddleSchoolUnit}", $"/Dashboards/UnitExport/{ids.MiddleSchoolUnit}" })
+            Assert.Equal(HttpStatusCode.NotFound, (await unit.GetAsync(url)).StatusCode);
+        using var school = await fixture.CreatePortalClient().SignedInAsAsync(PortalClient.Users.MiddleSchoolUnit);
+        foreach (var url in new[] { $"/Dashboards/UnitReport/{ids.EngineeringUnit}", $"/Dashboards/UnitExport/{ids.EngineeringUnit}" })
+            Assert.Equal(HttpStatusCode.NotFound, (await school.GetAsync(url)).StatusCode);
+        using var jiedao = await fixture.CreatePortalClient().SignedInAsAsync(PortalClient.Users.SubDistrict);
+        Assert.Equal(HttpStatusCode.OK, (await jiedao.GetAsync($"/Dashboards/UnitReport/{ids.MiddleSchoolUnit}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await jiedao.GetAsync("/Dashboards/UnitReport")).StatusCode);
+    }
+
     private static DateOnly Date(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static void AssertFigures(Expected e, AngleSharp.Html.Dom.IHtmlDocument page)
