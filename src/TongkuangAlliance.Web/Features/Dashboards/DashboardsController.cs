@@ -65,7 +65,8 @@ public sealed class DashboardsController(AppDbContext db, DashboardQueries queri
     {
         var model = await UnitModelAsync(id ?? DashboardResource.Of(User.Scope()).UnitId, period, cancellationToken);
         if (model is null) return NotFound();
-        return await WorkbookAsync(new DashboardWorkbook(l, Now.AddHours(8)).UnitSheets(model), model.Period, "unit-report", cancellationToken);
+        var workbook = new DashboardWorkbook(l, Now.AddHours(8));
+        return await WorkbookAsync(workbook, workbook.UnitSheets(model), model.Period, "unit-report", cancellationToken);
     }
 
     /// <summary>The unit's figures, or null when the unit is outside the user's scope (a unit may only name its own).</summary>
@@ -106,14 +107,16 @@ public sealed class DashboardsController(AppDbContext db, DashboardQueries queri
     {
         var model = await ModelAsync(User.Scope(), period, communityId, cancellationToken);
         if (model is null) return NotFound();
-        return await WorkbookAsync(new DashboardWorkbook(l, Now.AddHours(8)).Sheets(model), model.Period, "report", cancellationToken);
+        var workbook = new DashboardWorkbook(l, Now.AddHours(8));
+        return await WorkbookAsync(workbook, workbook.Sheets(model), model.Period, "report", cancellationToken);
     }
 
-    private async Task<IActionResult> WorkbookAsync(Dictionary<string, object> sheets, ReportPeriod period, string prefix, CancellationToken ct)
+    private async Task<IActionResult> WorkbookAsync(DashboardWorkbook workbook, Dictionary<string, object> sheets, ReportPeriod period, string prefix, CancellationToken ct)
     {
         var stream = new MemoryStream();
         var configuration = new MiniExcelLibs.OpenXml.OpenXmlConfiguration { FreezeRowCount = DashboardWorkbook.FrozenRows };
         await stream.SaveAsAsync(sheets, printHeader: false, excelType: ExcelType.XLSX, configuration: configuration, cancellationToken: ct);
+        workbook.ApplyFormats(stream);
         stream.Position = 0;
         var name = string.Create(CultureInfo.InvariantCulture, $"{prefix}-{period.From:yyyyMMdd}-{period.To:yyyyMMdd}.xlsx");
         return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);

@@ -137,13 +137,14 @@ public sealed class DemoActivities(AppDbContext db, TimeProvider clock)
             heldDays.Add(activity);
         }
 
-        // ---- last year and this year up to two weeks ago: about two service days a month in every community ----
+        // ---- this year up to two weeks ago: about two service days a month in every community (last year one) ----
         for (var month = new DateOnly(today.Year - 1, 1, 1); month <= today; month = month.AddMonths(1))
             for (var c = 0; c < ordered.Count; c++)
                 for (var slot = 0; slot < 2; slot++)
                 {
                     var date = month.AddDays(7 + slot * 14 + c);
-                    if (date > today.AddDays(-14)) continue;
+                    // Last year one a month is enough to compare with (and keeps the seeding fast); this year two.
+                    if (date > today.AddDays(-14) || month.Year < today.Year && slot == 1) continue;
                     var community = ordered[c];
                     var compounds = community.Compounds.OrderBy(x => x.Name, StringComparer.Ordinal).ToList();
                     var compound = compounds[(month.Month * 2 + slot) % compounds.Count];

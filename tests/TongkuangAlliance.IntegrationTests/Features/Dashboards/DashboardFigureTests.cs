@@ -276,16 +276,17 @@ public sealed class DashboardFigureTests(DashboardFigureTests.Fixture fixture) :
         List<IDictionary<string, object?>> Read(string sheet) =>
             [.. MiniExcelLibs.MiniExcel.Query(memory, useHeaderRow: false, sheetName: sheet).Cast<IDictionary<string, object?>>()];
         var overview = Read("概览");
+        var overviewFormats = NumberFormats(memory, 1);
         Assert.Contains("2023 年", Convert.ToString(overview[0]["A"], CultureInfo.InvariantCulture), StringComparison.Ordinal);
         Assert.Equal("指标", overview[1]["A"]);
+        var line = 3;
         foreach (var (row, card) in overview.Skip(2).Zip(dashboard.QuerySelectorAll(".stat-card")))
         {
             Assert.EndsWith((string)row["A"]!, card.QuerySelector(".stat-label")!.TextContent.Trim(), StringComparison.Ordinal);
-            var shown = Figure(dashboard, card.GetAttribute("data-figure")!);
-            if (shown == "—") { Assert.Null(row["B"]); continue; }
-            Assert.IsType<double>(row["B"]);
-            Assert.Equal(decimal.Parse(shown.TrimEnd('%'), CultureInfo.InvariantCulture), (decimal)(double)row["B"]!);
+            AssertCell(Figure(dashboard, card.GetAttribute("data-figure")!), row["B"], overviewFormats, $"B{line++}");
         }
+        Assert.Contains(overviewFormats.Values, f => f == "0.0%");
+        Assert.Contains(overviewFormats.Values, f => f == "0.0");
         Assert.Equal(12, overview.Count - 2);
 
         // Every column the page's community table shows, satisfaction and 矛盾不上交 included, equal to the page.
@@ -294,6 +295,8 @@ public sealed class DashboardFigureTests(DashboardFigureTests.Fixture fixture) :
         Assert.Contains("回访满意率（%）", headers);
         Assert.Contains("矛盾不上交（%）", headers);
         var pageRows = dashboard.QuerySelectorAll("#communities tbody tr").ToList();
+        var communityFormats = NumberFormats(memory, 2);
+        var excelRow = 3;
         Assert.Equal(pageRows.Count, communities.Count - 2);
         foreach (var (row, tr) in communities.Skip(2).Zip(pageRows))
         {
@@ -301,13 +304,10 @@ public sealed class DashboardFigureTests(DashboardFigureTests.Fixture fixture) :
             var values = row.Values.Skip(1).ToList();
             Assert.Equal(tr.QuerySelector("th")!.TextContent.Trim(), row["A"]);
             for (var i = 0; i < cells.Count; i++)
-            {
-                var text = cells[i].Replace("（并列）", "", StringComparison.Ordinal).TrimEnd('%');
-                if (text == "—") { Assert.Null(values[i]); continue; }
-                Assert.IsType<double>(values[i]);
-                Assert.Equal(decimal.Parse(text, CultureInfo.InvariantCulture), (decimal)(double)values[i]!);
-            }
+                AssertCell(cells[i].Replace("（并列）", "", StringComparison.Ordinal), values[i], communityFormats, $"{(char)('B' + i)}{excelRow}");
+            excelRow++;
         }
+        Assert.Contains(communityFormats.Values, f => f == "0.0%");
         // The title and header rows are frozen on every sheet.
         using (var zip = new System.IO.Compression.ZipArchive(memory, System.IO.Compression.ZipArchiveMode.Read, leaveOpen: true))
             foreach (var entry in zip.Entries.Where(e => e.FullName.StartsWith("xl/worksheets/sheet", StringComparison.Ordinal)))
@@ -317,6 +317,14 @@ public sealed class DashboardFigureTests(DashboardFigureTests.Fixture fixture) :
             }
         Assert.IsType<double>(Read("月度趋势")[2]["B"]);
         Assert.IsType<double>(Read("各单位")[2]["B"]);
+        // The units' hours with one decimal, their on-time rate a percentage.
+        var unitFormats = NumberFormats(memory, 3);
+        var unitRows = Read("各单位");
+        for (var i = 2; i < unitRows.Count; i++)
+        {
+            Assert.Equal("0.0", unitFormats[$"D{i + 1}"]);
+            if (unitRows[i]["G"] is not null) Assert.Equal("0.0%", unitFormats[$"G{i + 1}"]);
+        }
     }
 
     /// <summary>
@@ -343,14 +351,14 @@ public sealed class DashboardFigureTests(DashboardFigureTests.Fixture fixture) :
         Assert.Contains(DemoCatalog.MineEngineering, Convert.ToString(rows[0]["A"], CultureInfo.InvariantCulture), StringComparison.Ordinal);
         var figures = report.QuerySelectorAll("#report-figures tr").ToList();
         Assert.Equal(figures.Count, rows.Count - 2);
+        var formats = NumberFormats(memory, 1);
+        var line = 3;
         foreach (var (row, tr) in rows.Skip(2).Zip(figures))
         {
             Assert.Equal(tr.QuerySelector("th")!.TextContent.Trim(), row["A"]);
-            var shown = tr.QuerySelector(".figure-value")!.TextContent.Trim();
-            if (shown == "—") { Assert.Null(row["B"]); continue; }
-            Assert.IsType<double>(row["B"]);
-            Assert.Equal(decimal.Parse(shown.TrimEnd('%'), CultureInfo.InvariantCulture), (decimal)(double)row["B"]!);
+            AssertCell(tr.QuerySelector(".figure-value")!.TextContent.Trim(), row["B"], formats, $"B{line++}");
         }
+        Assert.Equal("0.0", formats["B5"]);
 
         // Another unit's report or file is not found; a unit's own needs no id; the sub-district opens any unit's.
         foreach (var url in new[] { $"/Dashboards/UnitReport/{ids.MiddleSchoolUnit}", $"/Dashboards/UnitExport/{ids.MiddleSchoolUnit}" })
@@ -361,6 +369,43 @@ public sealed class DashboardFigureTests(DashboardFigureTests.Fixture fixture) :
         using var jiedao = await fixture.CreatePortalClient().SignedInAsAsync(PortalClient.Users.SubDistrict);
         Assert.Equal(HttpStatusCode.OK, (await jiedao.GetAsync($"/Dashboards/UnitReport/{ids.MiddleSchoolUnit}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await jiedao.GetAsync("/Dashboards/UnitReport")).StatusCode);
+    }
+
+    /// <summary>
+    /// Issue 19: a cell holds the number the page shows — a percentage as its fraction in a 0.0% format, a number
+    /// shown with a decimal (hours, days) in a 0.0 format, a count as it is — and "—" is an empty cell.
+    /// </summary>
+    private static void AssertCell(string shown, object? value, Dictionary<string, string> formats, string cell)
+    {
+        if (shown == "—") { Assert.Null(value); return; }
+        var number = (decimal)Assert.IsType<double>(value);
+        if (shown.EndsWith('%'))
+        {
+            Assert.Equal(decimal.Parse(shown.TrimEnd('%'), CultureInfo.InvariantCulture) / 100, Math.Round(number, 3));
+            Assert.Equal("0.0%", formats[cell]);
+        }
+        else
+        {
+            Assert.Equal(decimal.Parse(shown, CultureInfo.InvariantCulture), number);
+            Assert.Equal(shown.Contains('.', StringComparison.Ordinal) ? "0.0" : "General", formats[cell]);
+        }
+    }
+
+    /// <summary>Each cell's number format in sheet <paramref name="sheet"/> (1-based), from the workbook's styles.</summary>
+    private static Dictionary<string, string> NumberFormats(MemoryStream xlsx, int sheet)
+    {
+        System.Xml.Linq.XNamespace ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+        using var zip = new System.IO.Compression.ZipArchive(xlsx, System.IO.Compression.ZipArchiveMode.Read, leaveOpen: true);
+        System.Xml.Linq.XDocument Load(string name)
+        {
+            using var stream = zip.GetEntry(name)!.Open();
+            return System.Xml.Linq.XDocument.Load(stream);
+        }
+        var styles = Load("xl/styles.xml").Root!;
+        var codes = styles.Element(ns + "numFmts")?.Elements(ns + "numFmt").ToDictionary(e => (int)e.Attribute("numFmtId")!, e => (string)e.Attribute("formatCode")!) ?? [];
+        var xfs = styles.Element(ns + "cellXfs")!.Elements(ns + "xf").Select(e => (int?)e.Attribute("numFmtId") ?? 0).ToList();
+        return Load($"xl/worksheets/sheet{sheet}.xml").Descendants(ns + "c").Where(c => c.Attribute("r") is not null).ToDictionary(c => (string)c.Attribute("r")!,
+            c => c.Attribute("s") is { } s && codes.TryGetValue(xfs[(int)s], out var code) ? code : "General");
     }
 
     private static DateOnly Date(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
