@@ -170,6 +170,21 @@ public class Activity : AuditableEntity
         return kase;
     }
 
+    /// <summary>
+    /// Records a difficulty that was registered as a case straight away (a request brought to the service day and
+    /// entered at the counter, or history brought in): the resident's words become the day's difficulty, linked to
+    /// that case as <see cref="RaiseCase"/> links the cases it raises. The case must come from a service day of this
+    /// activity's community.
+    /// </summary>
+    public ActivityDifficulty AddRaisedDifficulty(Case kase, DateTime nowUtc)
+    {
+        if (kase.CommunityId != CommunityId || kase.Source != CaseSource.ServiceDay || Kind != ActivityKind.ServiceDay)
+            throw new DomainException("Activity.InvalidChoice");
+        var difficulty = AddDifficulty(kase.ReporterName, kase.ReporterPhone, kase.Description, nowUtc);
+        difficulty.LinkCase(kase);
+        return difficulty;
+    }
+
     public ActivityUnit? UnitOf(int memberUnitId) => _units.FirstOrDefault(u => u.MemberUnitId == memberUnitId);
 
     /// <summary>A participating unit confirms it will take part, optionally saying what it brings.</summary>

@@ -46,9 +46,17 @@ public static class DashboardRules
     public static Expression<Func<Activity, bool>> ServiceDayHeldIn(DateTime fromUtc, DateTime toUtcExclusive) =>
         a => a.Kind == ActivityKind.ServiceDay && a.Status == ActivityStatus.Held && a.StartUtc >= fromUtc && a.StartUtc < toUtcExclusive;
 
-    /// <summary>A unit joined an activity when it was invited and not taken off it (confirmed or not).</summary>
+    /// <summary>
+    /// A unit took part in an activity only when it happened: the unit was invited (and not taken off), confirmed,
+    /// and the activity was held (issue 19). The list filter; <see cref="TookPart"/> is the same rule per unit row,
+    /// which the figures count — keep the two together.
+    /// </summary>
     public static Expression<Func<Activity, bool>> JoinedBy(int memberUnitId) =>
-        a => a.Units.Any(u => u.MemberUnitId == memberUnitId && u.IsInvited);
+        a => a.Status == ActivityStatus.Held && a.Units.Any(u => u.MemberUnitId == memberUnitId && u.IsInvited && u.ConfirmedAtUtc != null);
+
+    /// <summary>The rule of <see cref="JoinedBy"/> on a unit's row: invited, confirmed, and the activity held.</summary>
+    public static Expression<Func<ActivityUnit, bool>> TookPart =>
+        u => u.IsInvited && u.ConfirmedAtUtc != null && u.Activity!.Status == ActivityStatus.Held;
 
     /// <summary>Agreement terms owed by a member unit (the obligated party is that unit).</summary>
     public static Expression<Func<AgreementTerm, bool>> OwedBy(int memberUnitId) =>

@@ -18,6 +18,8 @@ public sealed class DashboardsMatrixRows : IMatrixRows
         new("GET", "Dashboards", "Index", _ => "/Dashboards", Expect(SignIn, Ok, Ok, Ok, Ok, Ok, Forbidden, Forbidden, Forbidden, Forbidden)),
         new("GET", "Dashboards", "Community", ids => $"/Dashboards/Community/{ids.SouthCommunity}", SouthCommunity()),
         new("GET", "Dashboards", "Unit", ids => $"/Dashboards/Unit/{ids.EngineeringUnit}", Expect(SignIn, Ok, Forbidden, Forbidden, Ok, NotFound, Forbidden, Forbidden, Forbidden, Forbidden)),
+        new("GET", "Dashboards", "UnitReport", ids => $"/Dashboards/UnitReport/{ids.EngineeringUnit}", Expect(SignIn, Ok, Forbidden, Forbidden, Ok, NotFound, Forbidden, Forbidden, Forbidden, Forbidden)),
+        new("GET", "Dashboards", "UnitExport", ids => $"/Dashboards/UnitExport/{ids.EngineeringUnit}?kind=Year&year=2020", Expect(SignIn, Ok, Forbidden, Forbidden, Ok, NotFound, Forbidden, Forbidden, Forbidden, Forbidden)),
         new("GET", "Dashboards", "Report", ids => $"/Dashboards/Report?communityId={ids.SouthCommunity}", SouthCommunity()),
         new("GET", "Dashboards", "Export", ids => $"/Dashboards/Export?communityId={ids.SouthCommunity}&kind=Month&year=2020&month=5", SouthCommunity()),
     ];

@@ -27,7 +27,7 @@ public static class ActivityCalendar
         }
         if (filter.Status is { } status) activities = activities.Where(a => a.Status == status);
         if (filter.CompoundId is { } compound) activities = activities.Where(a => a.CompoundId == compound);
-        if (filter.UnitId is { } unit) activities = activities.Where(DashboardRules.JoinedBy(unit));
+        if (filter.UnitId is { } unit && !filter.AwaitingUnits) activities = activities.Where(DashboardRules.JoinedBy(unit));
         if (filter.AwaitingUnits)
         {
             var awaited = filter.UnitId;

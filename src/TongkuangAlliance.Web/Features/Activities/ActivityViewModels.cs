@@ -20,7 +20,7 @@ public sealed class ActivityFilter
     public ActivityStatus? Status { get; set; }
     public int? CompoundId { get; set; }
 
-    /// <summary>Activities a member unit joined (invited and not taken off).</summary>
+    /// <summary>Activities a member unit took part in: invited, confirmed and held (<c>DashboardRules.JoinedBy</c>).</summary>
     public int? UnitId { get; set; }
 
     /// <summary>Planned activities an invited unit has not confirmed yet (with <see cref="UnitId"/>: that unit).</summary>

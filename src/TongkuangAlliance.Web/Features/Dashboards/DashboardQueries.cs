@@ -374,7 +374,9 @@ public sealed class DashboardQueries(AppDbContext db, DashboardCache cache, IOpt
 
         var activities = db.Activities.AsNoTracking().VisibleTo(scope).Where(DashboardRules.HeldIn(fromUtc, toUtc));
         if (communityId is { } c) activities = activities.Where(a => a.CommunityId == c);
-        var joined = await activities.SelectMany(a => a.Units.Where(u => u.IsInvited && (unitId == null || u.MemberUnitId == unitId)))
+        // Took part: invited, confirmed and held (DashboardRules.TookPart, the rule of the list's JoinedBy filter).
+        var joined = await db.ActivityUnits.AsNoTracking().Where(DashboardRules.TookPart)
+            .Where(u => (unitId == null || u.MemberUnitId == unitId) && activities.Select(a => a.Id).Contains(u.ActivityId))
             .GroupBy(u => u.MemberUnitId).Select(g => new { UnitId = g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.UnitId, x => x.Count, ct);
 

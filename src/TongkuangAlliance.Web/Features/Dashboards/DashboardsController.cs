@@ -41,28 +41,54 @@ public sealed class DashboardsController(AppDbContext db, DashboardQueries queri
     [HttpGet, Authorize(Policy = Policies.SubDistrictOrUnit)]
     public async Task<IActionResult> Unit(int? id, PeriodInput period, CancellationToken cancellationToken)
     {
-        var scope = User.Scope();
-        id ??= DashboardResource.Of(scope).UnitId;
+        id ??= DashboardResource.Of(User.Scope()).UnitId;
         if (id is null) return RedirectToAction(nameof(Index));
-        if (!(await authorization.AuthorizeAsync(User, new DashboardResource(null, id), DashboardOperations.View)).Succeeded) return NotFound();
-        var name = await db.MemberUnits.AsNoTracking().VisibleTo(scope).Where(u => u.Id == id).Select(u => u.Name).SingleOrDefaultAsync(cancellationToken);
-        if (name is null) return NotFound();
+        var model = await UnitModelAsync(id, period, cancellationToken);
+        if (model is null) return NotFound();
+        ViewData["Title"] = l["Dashboard.UnitTitle", model.UnitName];
+        return View(model);
+    }
 
+    /// <summary>A unit's own report, print-friendly: its figures only (the sub-district's for any of its units, a unit its own; else 404).</summary>
+    [HttpGet, Authorize(Policy = Policies.SubDistrictOrUnit)]
+    public async Task<IActionResult> UnitReport(int? id, PeriodInput period, CancellationToken cancellationToken)
+    {
+        var model = await UnitModelAsync(id ?? DashboardResource.Of(User.Scope()).UnitId, period, cancellationToken);
+        if (model is null) return NotFound();
+        ViewData["Title"] = l["Dashboard.ReportTitle", l["Dashboard.UnitTitle", model.UnitName], model.PeriodText];
+        return View(model);
+    }
+
+    /// <summary>A unit's own report as an Excel workbook, scoped as <see cref="UnitReport"/>.</summary>
+    [HttpGet, Authorize(Policy = Policies.SubDistrictOrUnit)]
+    public async Task<IActionResult> UnitExport(int? id, PeriodInput period, CancellationToken cancellationToken)
+    {
+        var model = await UnitModelAsync(id ?? DashboardResource.Of(User.Scope()).UnitId, period, cancellationToken);
+        if (model is null) return NotFound();
+        var workbook = new DashboardWorkbook(l, Now.AddHours(8));
+        return await WorkbookAsync(workbook, workbook.UnitSheets(model), model.Period, "unit-report", cancellationToken);
+    }
+
+    /// <summary>The unit's figures, or null when the unit is outside the user's scope (a unit may only name its own).</summary>
+    private async Task<UnitDashboardViewModel?> UnitModelAsync(int? id, PeriodInput period, CancellationToken ct)
+    {
+        var scope = User.Scope();
+        if (id is null || !(await authorization.AuthorizeAsync(User, new DashboardResource(null, id), DashboardOperations.View)).Succeeded) return null;
+        var name = await db.MemberUnits.AsNoTracking().VisibleTo(scope).Where(u => u.Id == id).Select(u => u.Name).SingleOrDefaultAsync(ct);
+        if (name is null) return null;
         var p = Period(period, out var valid);
-        var rows = await queries.UnitsAsync(scope, p, null, id, MinCases, cancellationToken);
-        var links = new DashboardLinks(Url, p, null);
-        ViewData["Title"] = l["Dashboard.UnitTitle", name];
-        return View(new UnitDashboardViewModel
+        var rows = await queries.UnitsAsync(scope, p, null, id, MinCases, ct);
+        return new UnitDashboardViewModel
         {
             UnitId = id.Value,
             UnitName = name,
             Period = p,
             PeriodValid = valid,
             PeriodText = PeriodText(p),
-            Row = await UnitRowAsync(rows.Single(), links),
+            Row = await UnitRowAsync(rows.Single(), new DashboardLinks(Url, p, null)),
             PeriodRoute = PeriodInput.RouteValues(p),
             ThisYear = ChinaTime.Today(clock).Year,
-        });
+        };
     }
 
     /// <summary>The period's report, print-friendly (A4, no menu), with the dashboard's numbers.</summary>
@@ -81,12 +107,18 @@ public sealed class DashboardsController(AppDbContext db, DashboardQueries queri
     {
         var model = await ModelAsync(User.Scope(), period, communityId, cancellationToken);
         if (model is null) return NotFound();
-        var sheets = new DashboardWorkbook(l, Now.AddHours(8)).Sheets(model);
+        var workbook = new DashboardWorkbook(l, Now.AddHours(8));
+        return await WorkbookAsync(workbook, workbook.Sheets(model), model.Period, "report", cancellationToken);
+    }
+
+    private async Task<IActionResult> WorkbookAsync(DashboardWorkbook workbook, Dictionary<string, object> sheets, ReportPeriod period, string prefix, CancellationToken ct)
+    {
         var stream = new MemoryStream();
         var configuration = new MiniExcelLibs.OpenXml.OpenXmlConfiguration { FreezeRowCount = DashboardWorkbook.FrozenRows };
-        await stream.SaveAsAsync(sheets, printHeader: false, excelType: ExcelType.XLSX, configuration: configuration, cancellationToken: cancellationToken);
+        await stream.SaveAsAsync(sheets, printHeader: false, excelType: ExcelType.XLSX, configuration: configuration, cancellationToken: ct);
+        workbook.ApplyFormats(stream);
         stream.Position = 0;
-        var name = string.Create(CultureInfo.InvariantCulture, $"report-{model.Period.From:yyyyMMdd}-{model.Period.To:yyyyMMdd}.xlsx");
+        var name = string.Create(CultureInfo.InvariantCulture, $"{prefix}-{period.From:yyyyMMdd}-{period.To:yyyyMMdd}.xlsx");
         return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);
     }
 

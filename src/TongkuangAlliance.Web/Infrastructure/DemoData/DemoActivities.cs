@@ -89,11 +89,21 @@ public sealed class DemoActivities(AppDbContext db, TimeProvider clock)
             activity.RecordResults(served, disputes, summary, activity.EndUtc.AddHours(2));
         }
 
+        // The units that took part confirmed beforehand (of two or more, now and then one did not), as the source report implies.
+        var heldDays = new List<Activity>();
+        void Confirmed(Activity activity, int seed)
+        {
+            var invited = activity.Units.Where(u => u.IsInvited).Select(u => u.MemberUnitId).ToList();
+            for (var n = 0; n < invited.Count; n++)
+                if (invited.Count < 2 || (seed + n) % 7 != 6) activity.ConfirmParticipation(invited[n], null, activity.StartUtc.AddDays(-2));
+        }
+
         // ---- 南区社区 first: activity 1 (held, with difficulties) and activity 2 (planned, 铜矿工程部 invited) ----
         var south = communities[DemoCatalog.SouthCommunity];
         var jianan = south.Compounds.Single(c => c.Name == "建安小区");
         var recent = Plan(south, jianan, ActivityKind.ServiceDay, null, SouthRecentTitle, today.AddDays(-5), 9, 3, Services(0), PairedOn(south, today),
             "在建安小区广场设点，提供理发、家电维修、纠纷调解等服务。");
+        Confirmed(recent, 0);
         Results(recent, 46, 2, "共服务群众 46 人次，现场调解邻里纠纷 2 起，收集困难诉求 2 条。");
         db.Activities.Add(recent);
         await db.SaveChangesAsync(cancellationToken);
@@ -124,9 +134,32 @@ public sealed class DemoActivities(AppDbContext db, TimeProvider clock)
             var date = HistoryFrom.AddDays(i * 4);
             var activity = Plan(community, compound, ActivityKind.ServiceDay, null, $"{compound.Name}便民接待日", date, 9, 3, Services(i), PairedOn(community, date));
             var disputes = i % 5 == 0 ? 1 : 0;
+            Confirmed(activity, i);
             Results(activity, totals[i], disputes, $"共服务群众 {totals[i]} 人次" + (disputes > 0 ? "，现场调解纠纷 1 起。" : "。"));
             db.Activities.Add(activity);
+            heldDays.Add(activity);
         }
+
+        // ---- this year up to two weeks ago: about two service days a month in every community (last year one) ----
+        for (var month = new DateOnly(today.Year - 1, 1, 1); month <= today; month = month.AddMonths(1))
+            for (var c = 0; c < ordered.Count; c++)
+                for (var slot = 0; slot < 2; slot++)
+                {
+                    var date = month.AddDays(7 + slot * 14 + c);
+                    // Last year one a month is enough to compare with (and keeps the seeding fast); this year two.
+                    if (date > today.AddDays(-14) || month.Year < today.Year && slot == 1) continue;
+                    var community = ordered[c];
+                    var compounds = community.Compounds.OrderBy(x => x.Name, StringComparer.Ordinal).ToList();
+                    var compound = compounds[(month.Month * 2 + slot) % compounds.Count];
+                    var seed = month.Month * 2 + slot + c;
+                    var activity = Plan(community, compound, ActivityKind.ServiceDay, null, $"{compound.Name}便民接待日", date, 9, 3, Services(seed), PairedOn(community, date));
+                    var total = 12 + (seed * 7 % 23);
+                    var disputes = seed % 4 == 0 ? 1 : 0;
+                    Confirmed(activity, seed);
+                    Results(activity, total, disputes, $"共服务群众 {total} 人次" + (disputes > 0 ? "，现场调解纠纷 1 起。" : "。"));
+                    db.Activities.Add(activity);
+                    heldDays.Add(activity);
+                }
 
         // ---- around today, for every community ----
         var streams = Enum.GetValues<ActivityStream>();
@@ -143,6 +176,8 @@ public sealed class DemoActivities(AppDbContext db, TimeProvider clock)
             if (community != south)
             {
                 var held = Plan(community, first, ActivityKind.ServiceDay, null, $"{first.Name}便民接待日", today.AddDays(-6 - c), 9, 3, Services(c), paired);
+                Confirmed(held, c);
+                heldDays.Add(held);
                 Results(held, 20 + c * 3, c % 2, $"共服务群众 {20 + c * 3} 人次。");
                 db.Activities.Add(held);
                 db.Activities.Add(Plan(community, last, ActivityKind.ServiceDay, null, $"{last.Name}便民接待日", today.AddDays(3 + c), 9, 3, Services(c + 1), paired));
@@ -150,6 +185,7 @@ public sealed class DemoActivities(AppDbContext db, TimeProvider clock)
 
             var streamHeld = Plan(community, c % 2 == 0 ? first : null, ActivityKind.StreamActivity, stream, $"{StreamTitle(stream)}（{community.Name}）",
                 today.AddDays(-12 - c), 19, 2, [], paired, StreamDescription(stream));
+            Confirmed(streamHeld, c);
             Results(streamHeld, 0, 0, $"{StreamTitle(stream)}顺利开展，居民参与踊跃。");
             db.Activities.Add(streamHeld);
 
@@ -163,8 +199,34 @@ public sealed class DemoActivities(AppDbContext db, TimeProvider clock)
 
             db.Activities.Add(Plan(community, first, ActivityKind.ServiceDay, null, $"{first.Name}便民接待日", today.AddDays(17 + c), 9, 3, Services(c + 3), paired));
         }
+        await LinkServiceDayRequestsAsync(heldDays, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// The requests registered with source 便民接待日 (the case history's) become the difficulties of the day they
+    /// came from: the latest held service day of the same community on or before the day of registration, at most a
+    /// month before. The cases already exist (numbered, told nobody): only the link is recorded.
+    /// </summary>
+    private async Task LinkServiceDayRequestsAsync(List<Activity> heldDays, CancellationToken cancellationToken)
+    {
+        var requests = await db.Cases.Where(c => c.Source == Core.Cases.CaseSource.ServiceDay && c.Kind == Core.Cases.CaseKind.Request)
+            .Where(c => !db.ActivityDifficulties.Any(d => d.CaseId == c.Id)).OrderBy(c => c.RegisteredAtUtc).ToListAsync(cancellationToken);
+        var byCommunity = heldDays.GroupBy(d => d.CommunityId).ToDictionary(g => g.Key, g => g.OrderBy(d => d.StartUtc).ToList());
+        foreach (var kase in requests)
+        {
+            if (!byCommunity.TryGetValue(kase.CommunityId, out var days)) continue;
+            var registered = ChinaDate(kase.RegisteredAtUtc);
+            var day = days.LastOrDefault(d => ChinaDate(d.StartUtc) <= registered);
+            if (day is null || ChinaDate(day.StartUtc).AddDays(31) < registered) continue;
+            day.AddRaisedDifficulty(kase, day.EndUtc);
+        }
+    }
+
+    public static DateOnly ChinaDate(DateTime utc) => DateOnly.FromDateTime(ChinaTime.FromUtc(utc));
+
+    /// <summary>The first historic service day of the community at <paramref name="communityIndex"/> in <see cref="DemoCatalog.Communities"/>.</summary>
+    public static DateOnly FirstHistoricDay(int communityIndex) => HistoryFrom.AddDays(communityIndex * 4);
 
     private async Task SeedFeedsAsync(IReadOnlyDictionary<string, Community> communities, string demoPassword, CancellationToken cancellationToken)
     {

@@ -35,7 +35,7 @@ public sealed class DemoCaseHistory(AppDbContext db, TimeProvider clock)
     private static readonly DateTime HistoryStartUtc = ChinaTime.ToUtc(DemoActivities.HistoryFrom.ToDateTime(new TimeOnly(8, 30)));
     private static readonly DateTime HistoryEndUtc = ChinaTime.ToUtc(DemoActivities.HistoryTo.ToDateTime(new TimeOnly(17, 30)));
 
-    private sealed record Place(Community Community, Compound Compound, Building? Building, string Handler);
+    private sealed record Place(Community Community, Compound Compound, Building? Building, string Handler, int CommunityIndex);
 
     public async Task SeedAsync(IReadOnlyDictionary<string, Community> communities, IReadOnlyDictionary<string, string> handlerIds, CancellationToken cancellationToken)
     {
@@ -43,7 +43,7 @@ public sealed class DemoCaseHistory(AppDbContext db, TimeProvider clock)
         var categories = await db.CaseCategories.ToDictionaryAsync(c => c.Name, cancellationToken);
         var ordered = DemoCatalog.Communities.Select(c => communities[c.Name]).ToList();
         var places = ordered.SelectMany((c, i) => c.Compounds.OrderBy(k => k.Name, StringComparer.Ordinal)
-            .Select(k => new Place(c, k, k.Buildings.OrderBy(b => b.Id).FirstOrDefault(), handlerIds[Handlers[i]]))).ToList();
+            .Select(k => new Place(c, k, k.Buildings.OrderBy(b => b.Id).FirstOrDefault(), handlerIds[Handlers[i]], i))).ToList();
         var random = new Random(20190929);
         var cases = new List<Case>();
 
@@ -83,6 +83,19 @@ public sealed class DemoCaseHistory(AppDbContext db, TimeProvider clock)
             }
         }
 
+        // ---- last year, so "vs the same period last year" compares with something: about one case every three days ----
+        var lastYear = new Random(today.Year - 1);
+        var lastYearStart = ChinaTime.ToUtc(new DateTime(today.Year - 1, 1, 1, 8, 30, 0));
+        var lastYearEnd = ChinaTime.ToUtc(new DateTime(today.Year, 1, 1, 8, 30, 0));
+        for (var i = 0; i < 120; i++)
+        {
+            var registered = lastYearStart.AddDays(362.0 * i / 120).AddHours(lastYear.Next(0, 9));
+            var kind = lastYear.Next(3) == 0 ? CaseKind.Dispute : CaseKind.Request;
+            var latest = lastYearEnd.AddDays(20) < now ? lastYearEnd.AddDays(20) : now.AddHours(-2);
+            cases.Add(Resolved(kind, places[lastYear.Next(places.Count)], categories, registered, latest, lastYear, 5000 + i,
+                escalate: kind == CaseKind.Dispute && i % 11 == 3));
+        }
+
         await CaseNumbers.NumberBatchAsync(db, cases, cancellationToken);
         // History tells nobody: hundreds of old cases would bury the demo's inboxes (issue 17).
         foreach (var kase in cases) kase.ClearDomainEvents();
@@ -97,6 +110,9 @@ public sealed class DemoCaseHistory(AppDbContext db, TimeProvider clock)
         var title = string.Format(System.Globalization.CultureInfo.InvariantCulture, titles[random.Next(titles.Length)], place.Compound.Name);
         var reporter = DemoCatalog.PersonName(place.Compound.Name, index);
         var source = (CaseSource)random.Next(1, 5);
+        // A request from a service day comes from one held on or before its day (the first of each community's is
+        // a few days into the history: one registered before it came in some other way).
+        if (source == CaseSource.ServiceDay && DemoActivities.ChinaDate(registered) < DemoActivities.FirstHistoricDay(place.CommunityIndex)) source = CaseSource.WalkIn;
         return Case.Register(new CaseDetails(kind, source, reporter, DemoCatalog.Phone(place.Compound.Name, index + 300), place.Community.Id, place.Compound.Id,
             place.Building?.Id, place.Building?.GridId, title, $"{reporter}反映：{title}。", registered.AddHours(-random.Next(2, 48)), CaseUrgency.Normal),
             categories[categoryName], registered, null);

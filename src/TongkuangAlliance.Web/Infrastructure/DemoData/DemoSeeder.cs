@@ -17,6 +17,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, IOpt
 
     public async Task SeedAsync(CancellationToken cancellationToken = default)
     {
+        var seeding = System.Diagnostics.Stopwatch.GetTimestamp();
         var subDistrict = await db.SubDistricts.SingleOrDefaultAsync(s => s.Name == SubDistrictName, cancellationToken);
         if (subDistrict is null)
         {
@@ -37,7 +38,9 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, IOpt
         await new DemoCaseHistory(db, clock).SeedAsync(communities, handlers, cancellationToken);
         logger.LogInformation("Demo case history seeded in {Milliseconds} ms", (int)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         await new DemoJoint(db, clock).SeedAsync(communities, units, cancellationToken);
+        var activitiesStarted = System.Diagnostics.Stopwatch.GetTimestamp();
         await new DemoActivities(db, clock).SeedAsync(communities, units, options.Value.Password!, cancellationToken);
+        logger.LogInformation("Demo activities seeded in {Milliseconds} ms", (int)System.Diagnostics.Stopwatch.GetElapsedTime(activitiesStarted).TotalMilliseconds);
         await new DemoGridWork(db, users, clock).SeedAsync(subDistrict.Id, options.Value.Password!, cancellationToken);
         await new DemoVolunteers(db, users, clock).SeedAsync(subDistrict.Id, communities, units, options.Value.Password!, cancellationToken);
         if (firstCases) await DemoCaseNumbering.RenumberAsync(db, cancellationToken);
@@ -45,6 +48,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, IOpt
         // sub-district's digest of last week. Both idempotent: seeding again writes nothing twice.
         await rules.DayBeforeAsync(cancellationToken);
         await rules.WeeklyDigestAsync(cancellationToken);
+        logger.LogInformation("Demo data seeded in {Milliseconds} ms", (int)System.Diagnostics.Stopwatch.GetElapsedTime(seeding).TotalMilliseconds);
     }
 
     private async Task<Dictionary<string, Community>> SeedCommunitiesAsync(SubDistrict subDistrict, CancellationToken cancellationToken)

@@ -38,7 +38,8 @@ public sealed class ActivityCalendarQueryCountTests(PortalFactory factory) : ICl
 
         Assert.Equal(southBefore, await CountAsync(nanqu));
         Assert.Equal(allBefore, await CountAsync(jiedao));
-        Assert.All(southBefore.Values.Concat(allBefore.Values), count => Assert.InRange(count, 1, 15));
+        // The home pages' to-do counts (issue 19) are one COUNT each, so the home page runs up to 17 — a fixed number.
+        Assert.All(southBefore.Values.Concat(allBefore.Values), count => Assert.InRange(count, 1, 20));
     }
 
     private Task<int> MonthCountAsync()

@@ -1,3 +1,4 @@
+using TongkuangAlliance.Core.Activities;
 using static TongkuangAlliance.IntegrationTests.Features.Dashboards.DashboardData;
 
 namespace TongkuangAlliance.IntegrationTests.Features.Dashboards;
@@ -137,6 +138,91 @@ public sealed class DashboardFigureTests(DashboardFigureTests.Fixture fixture) :
         Assert.True(checkedLinks > 20);
     }
 
+    /// <summary>
+    /// Issue 19: a unit took part in an activity only when it confirmed and the activity was held — invited units
+    /// that never confirmed, and planned or cancelled activities, do not count; each unit's number opens exactly those.
+    /// </summary>
+    [Fact]
+    public async Task A_unit_s_activities_count_only_those_it_confirmed_that_were_held()
+    {
+        using var jiedao = await fixture.CreatePortalClient().SignedInAsAsync(PortalClient.Users.SubDistrict);
+        var page = await jiedao.GetDocumentAsync("/Dashboards?kind=Year&year=2023");
+        var activities = (await LoadAsync(fixture)).Activities.Where(a => ChinaDate(a.StartUtc).Year == 2023).ToList();
+        var links = page.QuerySelectorAll("#units tr[data-unit]");
+        Assert.NotEmpty(links);
+        var invitedOnly = 0;
+        foreach (var row in links)
+        {
+            var unitId = int.Parse(row.GetAttribute("data-unit")!, CultureInfo.InvariantCulture);
+            var expected = activities.Count(a => a.Status == ActivityStatus.Held && a.Units.Any(u => u.MemberUnitId == unitId && u.IsInvited && u.ConfirmedAtUtc != null));
+            invitedOnly += activities.Count(a => a.Units.Any(u => u.MemberUnitId == unitId && u.IsInvited && (u.ConfirmedAtUtc == null || a.Status != ActivityStatus.Held)));
+            var link = row.QuerySelector("a[data-col=activities-joined]")!;
+            Assert.Equal(expected, int.Parse(link.TextContent, CultureInfo.InvariantCulture));
+            Assert.Equal(expected, ListCount(await jiedao.GetDocumentAsync(link.GetAttribute("href")!)));
+        }
+        Assert.True(invitedOnly > 0, "the generated data invites units that never confirmed, or to activities not held");
+    }
+
+    public static TheoryData<string, string> EveryDashboardAndPeriod()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var dashboard in new[] { "sub-district", "community", "own-community", "unit", "own-unit" })
+            foreach (var period in new[] { "kind=Year&year=2023", "kind=Quarter&year=2023&quarter=2", "kind=Month&year=2023&month=11", "kind=Custom&from=2023-03-15&to=2024-01-20" })
+                data.Add(dashboard, period);
+        return data;
+    }
+
+    /// <summary>
+    /// Issue 19: EVERY linked number of the sub-district's, a community's and a unit's dashboard (as the sub-district
+    /// and as their own users), for each kind of period, opens a list of exactly that many rows; a sum opens the rows
+    /// it adds up (the volunteers' ledger: its rows and their hours). The visits are a sum over the service days the
+    /// link opens, whose list shows no sum: that link is followed and checked to be the service days' list.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(EveryDashboardAndPeriod))]
+    public async Task Every_linked_number_on_every_dashboard_opens_a_list_of_exactly_that_many(string dashboard, string period)
+    {
+        var ids = await fixture.DemoIdsAsync();
+        var (user, url) = dashboard switch
+        {
+            "sub-district" => (PortalClient.Users.SubDistrict, "/Dashboards"),
+            "community" => (PortalClient.Users.SubDistrict, $"/Dashboards/Community/{ids.SouthCommunity}"),
+            "own-community" => (PortalClient.Users.SouthCommunity, "/Dashboards"),
+            "unit" => (PortalClient.Users.SubDistrict, $"/Dashboards/Unit/{ids.EngineeringUnit}"),
+            _ => (PortalClient.Users.EngineeringUnit, "/Dashboards/Unit"),
+        };
+        using var client = await fixture.CreatePortalClient().SignedInAsAsync(user);
+        var page = await client.GetDocumentAsync($"{url}?{period}");
+        var links = page.QuerySelectorAll(".stat-card a[href], table a[href]").ToList();
+        var followed = 0;
+        foreach (var link in links)
+        {
+            var text = link.TextContent.Trim();
+            if (!decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var number)) continue; // a name: another dashboard
+            var href = link.GetAttribute("href")!;
+            var figure = link.Closest(".stat-card")?.GetAttribute("data-figure") ?? link.GetAttribute("data-col");
+            var list = await client.GetDocumentAsync(href);
+            followed++;
+            if (href.StartsWith("/Volunteers/Ledger", StringComparison.Ordinal))
+            {
+                var rows = list.QuerySelectorAll("table.ledger tbody tr");
+                var expected = figure == "volunteer-hours"
+                    ? rows.Sum(r => decimal.Parse(r.QuerySelectorAll("td")[2].TextContent, CultureInfo.InvariantCulture))
+                    : rows.Length;
+                Assert.True(number == expected, $"{figure} {number} ≠ {expected} rows at {href}");
+                continue;
+            }
+            if (figure == "resident-visits")
+            {
+                Assert.Equal(ListCount(list), int.Parse(Figure(page, "service-days"), CultureInfo.InvariantCulture));
+                continue;
+            }
+            if (figure == "average-days") continue; // an average: its link opens the cases it averages, checked as the resolved counts
+            Assert.True(number == ListCount(list), $"{figure} {number} ≠ {ListCount(list)} at {href}");
+        }
+        Assert.True(followed >= (dashboard.Contains("unit", StringComparison.Ordinal) ? 4 : 12), $"{followed} links followed");
+    }
+
     /// <summary>Issue 19: each unit's 未完成督办事项 opens its unfinished action items only (it listed the completed ones and the projects too).</summary>
     [Fact]
     public async Task Each_unit_s_open_action_items_link_to_exactly_those_items()
@@ -250,16 +336,17 @@ public sealed class DashboardFigureTests(DashboardFigureTests.Fixture fixture) :
         List<IDictionary<string, object?>> Read(string sheet) =>
             [.. MiniExcelLibs.MiniExcel.Query(memory, useHeaderRow: false, sheetName: sheet).Cast<IDictionary<string, object?>>()];
         var overview = Read("概览");
+        var overviewFormats = NumberFormats(memory, 1);
         Assert.Contains("2023 年", Convert.ToString(overview[0]["A"], CultureInfo.InvariantCulture), StringComparison.Ordinal);
         Assert.Equal("指标", overview[1]["A"]);
+        var line = 3;
         foreach (var (row, card) in overview.Skip(2).Zip(dashboard.QuerySelectorAll(".stat-card")))
         {
             Assert.EndsWith((string)row["A"]!, card.QuerySelector(".stat-label")!.TextContent.Trim(), StringComparison.Ordinal);
-            var shown = Figure(dashboard, card.GetAttribute("data-figure")!);
-            if (shown == "—") { Assert.Null(row["B"]); continue; }
-            Assert.IsType<double>(row["B"]);
-            Assert.Equal(decimal.Parse(shown.TrimEnd('%'), CultureInfo.InvariantCulture), (decimal)(double)row["B"]!);
+            AssertCell(Figure(dashboard, card.GetAttribute("data-figure")!), row["B"], overviewFormats, $"B{line++}");
         }
+        Assert.Contains(overviewFormats.Values, f => f == "0.0%");
+        Assert.Contains(overviewFormats.Values, f => f == "0.0");
         Assert.Equal(12, overview.Count - 2);
 
         // Every column the page's community table shows, satisfaction and 矛盾不上交 included, equal to the page.
@@ -268,6 +355,8 @@ public sealed class DashboardFigureTests(DashboardFigureTests.Fixture fixture) :
         Assert.Contains("回访满意率（%）", headers);
         Assert.Contains("矛盾不上交（%）", headers);
         var pageRows = dashboard.QuerySelectorAll("#communities tbody tr").ToList();
+        var communityFormats = NumberFormats(memory, 2);
+        var excelRow = 3;
         Assert.Equal(pageRows.Count, communities.Count - 2);
         foreach (var (row, tr) in communities.Skip(2).Zip(pageRows))
         {
@@ -275,13 +364,10 @@ public sealed class DashboardFigureTests(DashboardFigureTests.Fixture fixture) :
             var values = row.Values.Skip(1).ToList();
             Assert.Equal(tr.QuerySelector("th")!.TextContent.Trim(), row["A"]);
             for (var i = 0; i < cells.Count; i++)
-            {
-                var text = cells[i].Replace("（并列）", "", StringComparison.Ordinal).TrimEnd('%');
-                if (text == "—") { Assert.Null(values[i]); continue; }
-                Assert.IsType<double>(values[i]);
-                Assert.Equal(decimal.Parse(text, CultureInfo.InvariantCulture), (decimal)(double)values[i]!);
-            }
+                AssertCell(cells[i].Replace("（并列）", "", StringComparison.Ordinal), values[i], communityFormats, $"{(char)('B' + i)}{excelRow}");
+            excelRow++;
         }
+        Assert.Contains(communityFormats.Values, f => f == "0.0%");
         // The title and header rows are frozen on every sheet.
         using (var zip = new System.IO.Compression.ZipArchive(memory, System.IO.Compression.ZipArchiveMode.Read, leaveOpen: true))
             foreach (var entry in zip.Entries.Where(e => e.FullName.StartsWith("xl/worksheets/sheet", StringComparison.Ordinal)))
@@ -291,6 +377,95 @@ public sealed class DashboardFigureTests(DashboardFigureTests.Fixture fixture) :
             }
         Assert.IsType<double>(Read("月度趋势")[2]["B"]);
         Assert.IsType<double>(Read("各单位")[2]["B"]);
+        // The units' hours with one decimal, their on-time rate a percentage.
+        var unitFormats = NumberFormats(memory, 3);
+        var unitRows = Read("各单位");
+        for (var i = 2; i < unitRows.Count; i++)
+        {
+            Assert.Equal("0.0", unitFormats[$"D{i + 1}"]);
+            if (unitRows[i]["G"] is not null) Assert.Equal("0.0%", unitFormats[$"G{i + 1}"]);
+        }
+    }
+
+    /// <summary>
+    /// Issue 19: a unit has its own report and Excel file (it got 403), with its figures only — the same as its
+    /// dashboard shows — and another unit's report or file is not found.
+    /// </summary>
+    [Fact]
+    public async Task A_unit_s_own_report_and_excel_file_carry_its_dashboard_s_numbers_and_no_one_else_s()
+    {
+        var ids = await fixture.DemoIdsAsync();
+        using var unit = await fixture.CreatePortalClient().SignedInAsAsync(PortalClient.Users.EngineeringUnit);
+        var dashboard = await unit.GetDocumentAsync("/Dashboards/Unit?kind=Year&year=2023");
+        var report = await unit.GetDocumentAsync(dashboard.QuerySelector("#report-link")!.GetAttribute("href")!);
+        foreach (var id in new[] { "activities-joined", "volunteers", "volunteer-hours", "terms-on-time", "terms-pending", "action-items" })
+            Assert.Equal(Figure(dashboard, id), report.QuerySelector($"#report-figures tr[data-figure={id}] .figure-value")!.TextContent.Trim());
+        Assert.Null(report.QuerySelector("#communities, #units, nav"));
+        Assert.DoesNotContain("铜矿中学", report.Body!.TextContent, StringComparison.Ordinal);
+
+        using var response = await unit.GetAsync(dashboard.QuerySelector("#export-link")!.GetAttribute("href")!);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var memory = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
+        Assert.Equal(["概览"], MiniExcelLibs.MiniExcel.GetSheetNames(memory));
+        var rows = MiniExcelLibs.MiniExcel.Query(memory, useHeaderRow: false, sheetName: "概览").Cast<IDictionary<string, object?>>().ToList();
+        Assert.Contains(DemoCatalog.MineEngineering, Convert.ToString(rows[0]["A"], CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        var figures = report.QuerySelectorAll("#report-figures tr").ToList();
+        Assert.Equal(figures.Count, rows.Count - 2);
+        var formats = NumberFormats(memory, 1);
+        var line = 3;
+        foreach (var (row, tr) in rows.Skip(2).Zip(figures))
+        {
+            Assert.Equal(tr.QuerySelector("th")!.TextContent.Trim(), row["A"]);
+            AssertCell(tr.QuerySelector(".figure-value")!.TextContent.Trim(), row["B"], formats, $"B{line++}");
+        }
+        Assert.Equal("0.0", formats["B5"]);
+
+        // Another unit's report or file is not found; a unit's own needs no id; the sub-district opens any unit's.
+        foreach (var url in new[] { $"/Dashboards/UnitReport/{ids.MiddleSchoolUnit}", $"/Dashboards/UnitExport/{ids.MiddleSchoolUnit}" })
+            Assert.Equal(HttpStatusCode.NotFound, (await unit.GetAsync(url)).StatusCode);
+        using var school = await fixture.CreatePortalClient().SignedInAsAsync(PortalClient.Users.MiddleSchoolUnit);
+        foreach (var url in new[] { $"/Dashboards/UnitReport/{ids.EngineeringUnit}", $"/Dashboards/UnitExport/{ids.EngineeringUnit}" })
+            Assert.Equal(HttpStatusCode.NotFound, (await school.GetAsync(url)).StatusCode);
+        using var jiedao = await fixture.CreatePortalClient().SignedInAsAsync(PortalClient.Users.SubDistrict);
+        Assert.Equal(HttpStatusCode.OK, (await jiedao.GetAsync($"/Dashboards/UnitReport/{ids.MiddleSchoolUnit}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await jiedao.GetAsync("/Dashboards/UnitReport")).StatusCode);
+    }
+
+    /// <summary>
+    /// Issue 19: a cell holds the number the page shows — a percentage as its fraction in a 0.0% format, a number
+    /// shown with a decimal (hours, days) in a 0.0 format, a count as it is — and "—" is an empty cell.
+    /// </summary>
+    private static void AssertCell(string shown, object? value, Dictionary<string, string> formats, string cell)
+    {
+        if (shown == "—") { Assert.Null(value); return; }
+        var number = (decimal)Assert.IsType<double>(value);
+        if (shown.EndsWith('%'))
+        {
+            Assert.Equal(decimal.Parse(shown.TrimEnd('%'), CultureInfo.InvariantCulture) / 100, Math.Round(number, 3));
+            Assert.Equal("0.0%", formats[cell]);
+        }
+        else
+        {
+            Assert.Equal(decimal.Parse(shown, CultureInfo.InvariantCulture), number);
+            Assert.Equal(shown.Contains('.', StringComparison.Ordinal) ? "0.0" : "General", formats[cell]);
+        }
+    }
+
+    /// <summary>Each cell's number format in sheet <paramref name="sheet"/> (1-based), from the workbook's styles.</summary>
+    private static Dictionary<string, string> NumberFormats(MemoryStream xlsx, int sheet)
+    {
+        System.Xml.Linq.XNamespace ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+        using var zip = new System.IO.Compression.ZipArchive(xlsx, System.IO.Compression.ZipArchiveMode.Read, leaveOpen: true);
+        System.Xml.Linq.XDocument Load(string name)
+        {
+            using var stream = zip.GetEntry(name)!.Open();
+            return System.Xml.Linq.XDocument.Load(stream);
+        }
+        var styles = Load("xl/styles.xml").Root!;
+        var codes = styles.Element(ns + "numFmts")?.Elements(ns + "numFmt").ToDictionary(e => (int)e.Attribute("numFmtId")!, e => (string)e.Attribute("formatCode")!) ?? [];
+        var xfs = styles.Element(ns + "cellXfs")!.Elements(ns + "xf").Select(e => (int?)e.Attribute("numFmtId") ?? 0).ToList();
+        return Load($"xl/worksheets/sheet{sheet}.xml").Descendants(ns + "c").Where(c => c.Attribute("r") is not null).ToDictionary(c => (string)c.Attribute("r")!,
+            c => c.Attribute("s") is { } s && codes.TryGetValue(xfs[(int)s], out var code) ? code : "General");
     }
 
     private static DateOnly Date(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
