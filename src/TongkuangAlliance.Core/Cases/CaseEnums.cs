@@ -55,6 +55,9 @@ public enum CaseCloseKind
     Duplicate = 1,
     Withdrawn = 2,
     ReferredElsewhere = 3,
+
+    /// <summary>调解不成: the parties did not settle; they were told of the other routes (人民调解法 art. 26).</summary>
+    MediationFailed = 4,
 }
 
 public enum CasePartyKind

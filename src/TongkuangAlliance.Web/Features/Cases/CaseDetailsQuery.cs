@@ -62,6 +62,7 @@ public sealed class CaseDetailsQuery(AppDbContext db, TimeProvider clock, IStrin
             Kind = kase.Kind,
             Source = kase.Source,
             Status = kase.Status,
+            State = kase.StateOf(),
             Urgency = kase.Urgency,
             Title = kase.Title,
             Description = kase.Description,

@@ -99,7 +99,7 @@ public sealed class CaseIntakeController(AppDbContext db, TimeProvider clock, IS
     private async Task ShowConflictAsync(int id, CaseInput input, CancellationToken cancellationToken)
     {
         var current = await db.Cases.AsNoTracking().Where(c => c.Id == id)
-            .Include(c => c.Category).Include(c => c.Community).Include(c => c.Compound).Include(c => c.Grid).Include(c => c.Building)
+            .Include(c => c.Category).Include(c => c.Terms).Include(c => c.Community).Include(c => c.Compound).Include(c => c.Grid).Include(c => c.Building)
             .SingleAsync(cancellationToken);
         this.ShowConcurrencyConflict(l, new Dictionary<string, string?>
         {
@@ -116,7 +116,7 @@ public sealed class CaseIntakeController(AppDbContext db, TimeProvider clock, IS
             [l["Field.Description"]] = current.Description,
             [l["Field.OccurredAt"]] = Display.ChinaDateTime(current.OccurredAtUtc),
             [l["Field.Urgency"]] = l[$"CaseUrgency.{current.Urgency}"],
-            [l["Field.Status"]] = l[$"CaseStatus.{current.Status}"],
+            [l["Field.Status"]] = l[CaseStateVocabulary.Key(current.StateOf())],
         });
         ModelState.Remove($"{nameof(CaseFormViewModel.Input)}.{nameof(CaseInput.Version)}");
         input.Version = current.Version;

@@ -9,6 +9,10 @@ namespace TongkuangAlliance.Web.Features.Cases;
 public sealed class CaseFilter
 {
     public CaseKind? Kind { get; set; }
+    /// <summary>The state filter, in the one vocabulary (<see cref="CaseStates"/>).</summary>
+    public CaseState? State { get; set; }
+
+    /// <summary>A stored status from a link made before the states (?status=Closed); no form offers it.</summary>
     public CaseStatus? Status { get; set; }
     public int? CommunityId { get; set; }
     public int? CategoryId { get; set; }
@@ -51,7 +55,7 @@ public sealed class CaseFilter
 }
 
 public sealed record CaseListItem(
-    int Id, string Number, CaseKind Kind, string Title, string CommunityName, string CategoryName, CaseStatus Status,
+    int Id, string Number, CaseKind Kind, string Title, string CommunityName, string CategoryName, CaseState State,
     bool IsOverdue, bool IsStale, bool IsEscalated, string? HandlerName, DateTime RegisteredAtUtc, string ReporterName, string ReporterPhone)
 {
     public string MaskedPhone => ChinesePhone.Mask(ReporterPhone);
@@ -68,20 +72,6 @@ public sealed class CaseIndexViewModel
 
     /// <summary>The link to the categories and their deadlines (the sub-district's page).</summary>
     public bool CanManageCategories { get; init; }
-}
-
-public static class CaseStatusStyle
-{
-    /// <summary>Bootstrap badge classes per status: the words always say it, the colour only helps.</summary>
-    public static string Badge(CaseStatus status) => status switch
-    {
-        CaseStatus.Registered => "text-bg-secondary",
-        CaseStatus.Accepted => "text-bg-info",
-        CaseStatus.InMediation => "text-bg-primary",
-        CaseStatus.Resolved => "text-bg-success",
-        CaseStatus.FollowedUp => "text-bg-success",
-        _ => "text-bg-dark",
-    };
 }
 
 /// <summary>The intake form (create and edit).</summary>
@@ -178,6 +168,7 @@ public sealed class CaseDetailsViewModel
     public required CaseKind Kind { get; init; }
     public required CaseSource Source { get; init; }
     public required CaseStatus Status { get; init; }
+    public required CaseState State { get; init; }
     public required CaseUrgency Urgency { get; init; }
     public required string Title { get; init; }
     public required string Description { get; init; }

@@ -74,7 +74,7 @@ public sealed class CasesController(
         [l["Field.CaseTitle"]] = r.Title,
         [l["Field.Community"]] = r.CommunityName,
         [l["Field.Category"]] = r.CategoryName,
-        [l["Field.Status"]] = l[$"CaseStatus.{r.Status}"].Value,
+        [l["Field.Status"]] = l[CaseStateVocabulary.Key(r.State)].Value,
         [l["Cases.Overdue"]] = r.IsOverdue ? l["Common.Yes"].Value : "",
         [l["Cases.Stale"]] = r.IsStale ? l["Common.Yes"].Value : "",
         [l["Field.Handler"]] = r.HandlerName ?? "",
