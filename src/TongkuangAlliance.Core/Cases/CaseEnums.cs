@@ -67,6 +67,13 @@ public enum CasePartyKind
     OutsideOrganisation = 3,
 }
 
+/// <summary>性别 of a resident party.</summary>
+public enum PartyGender
+{
+    Male = 1,
+    Female = 2,
+}
+
 public enum CasePartyRole
 {
     Complainant = 1,
@@ -131,4 +138,5 @@ public enum CaseEventKind
     HandlerChanged = 18,
     TermWithdrawn = 19,
     PartyRemoved = 20,
+    PartyUpdated = 21,
 }

@@ -153,7 +153,39 @@ public sealed class CaseFormViewModel
 }
 
 /// <param name="Removed">When and why the party was taken off the case as added by mistake; null while it is a party.</param>
-public sealed record PartyItem(int Id, CasePartyKind Kind, string Name, string? Phone, CasePartyRole Role, bool PhoneShown = false, Correction? Removed = null);
+public sealed record PartyItem(int Id, CasePartyKind Kind, string Name, string? Phone, CasePartyRole Role, bool PhoneShown = false, Correction? Removed = null)
+{
+    /// <summary>Basic information (issue 18); the ID number masked unless <see cref="IdNumberShown"/>.</summary>
+    public PartyInfo Info { get; init; } = PartyInfo.None;
+    public bool IdNumberShown { get; init; }
+}
+
+/// <summary>A party's basic information as the case page shows it (the ID number masked unless revealed).</summary>
+public sealed record PartyInfo(
+    PartyGender? Gender, DateOnly? BirthDate, int? Age, string? Ethnicity, string? Occupation, string? Address, string? IdNumber,
+    string? RepresentativeName, string? RepresentativeTitle, string? ContactPerson, string? AgentName)
+{
+    public static PartyInfo None { get; } = new(null, null, null, null, null, null, null, null, null, null, null);
+}
+
+/// <summary>The basic-information fields of a party form (<see cref="CasePartyProfile"/>); the Core checks them.</summary>
+public sealed class PartyProfileInput
+{
+    public PartyGender? Gender { get; set; }
+    public DateOnly? BirthDate { get; set; }
+    public int? Age { get; set; }
+    public string? Ethnicity { get; set; }
+    public string? Occupation { get; set; }
+    public string? Address { get; set; }
+    public string? IdNumber { get; set; }
+    public string? RepresentativeName { get; set; }
+    public string? RepresentativeTitle { get; set; }
+    public string? ContactPerson { get; set; }
+    public string? AgentName { get; set; }
+
+    public CasePartyProfile ToProfile() => new(Gender, BirthDate, Age, Ethnicity, Occupation, Address, IdNumber,
+        RepresentativeName, RepresentativeTitle, ContactPerson, AgentName);
+}
 public sealed record SessionItem(DateTime HeldAtUtc, string Place, string ConvenedBy, string Attendees, string? Minutes, string? Outcome);
 /// <param name="Withdrawn">When and why the term was withdrawn as entered by mistake; null while it is in force.</param>
 public sealed record TermItem(int Id, string ObligatedParty, AgreementTermKind Kind, string Description, decimal? Amount, DateOnly DueDate, AgreementTermStatus Status, bool IsOverdue, DateOnly? FulfilledOn, string? ProofNote, Correction? Withdrawn = null);
