@@ -232,7 +232,7 @@ public sealed partial class DisputeStoryTests(BrowserFixture browser)
         var form = page.Locator("#step-party");
         await form.GetByLabel("当事人类型", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = kind });
         if (name is not null) await form.GetByLabel("名称", new() { Exact = true }).FillAsync(name);
-        if (phone is not null) await form.GetByLabel("电话（居民）", new() { Exact = true }).FillAsync(phone);
+        if (phone is not null) await form.GetByLabel("电话（居民本人或单位联系人）", new() { Exact = true }).FillAsync(phone);
         if (unit is not null) await form.GetByLabel("成员单位", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = unit });
         await form.GetByLabel("角色", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = role });
         await form.GetByRole(AriaRole.Button, new() { Name = "添加当事人" }).ClickAsync();

@@ -75,7 +75,7 @@ public sealed partial class KeyboardStoryTests(BrowserFixture browser)
         await ChooseAsync(page, "群众");
         await NextAsync(page, party.GetByLabel("名称", new() { Exact = true }));
         await page.Keyboard.InsertTextAsync("刘贤英");
-        await NextAsync(page, party.GetByLabel("电话（居民）", new() { Exact = true }));
+        await NextAsync(page, party.GetByLabel("电话（居民本人或单位联系人）", new() { Exact = true }));
         await page.Keyboard.TypeAsync("13907930606");
         await NextAsync(page, party.GetByLabel("成员单位", new() { Exact = true }));
         await NextAsync(page, party.GetByLabel("角色", new() { Exact = true }));

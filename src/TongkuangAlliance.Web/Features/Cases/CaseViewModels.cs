@@ -168,6 +168,40 @@ public sealed record PartyInfo(
     public static PartyInfo None { get; } = new(null, null, null, null, null, null, null, null, null, null, null);
 }
 
+/// <summary>
+/// Parties entered at registration (issue 18): the reporter as the applying resident, with basic information, and the
+/// other side (a resident or an outside organisation; member units are added on the case page). Added with the case
+/// before it is saved: a refused party leaves nothing registered.
+/// </summary>
+public sealed class IntakeParties
+{
+    public bool ReporterIsParty { get; set; }
+    public PartyProfileInput Reporter { get; set; } = new();
+    public CasePartyKind OtherKind { get; set; } = CasePartyKind.OutsideOrganisation;
+    public string? OtherName { get; set; }
+    public string? OtherPhone { get; set; }
+    public PartyProfileInput Other { get; set; } = new();
+
+    public void AddTo(Case kase, DateTime nowUtc, string? userId, IPersonalNumberProtector protector)
+    {
+        try
+        {
+            if (ReporterIsParty)
+                kase.AddParty(CasePartyKind.Resident, kase.ReporterName, kase.ReporterPhone, null, CasePartyRole.Complainant, nowUtc, userId, Reporter.ToProfile(), protector);
+            if (!string.IsNullOrWhiteSpace(OtherName))
+            {
+                if (OtherKind == CasePartyKind.MemberUnit) throw new DomainException("Case.InvalidChoice");
+                kase.AddParty(OtherKind, OtherName, OtherPhone, null, CasePartyRole.Respondent, nowUtc, userId, Other.ToProfile(), protector);
+            }
+        }
+        catch (DomainException error) when (error.Field is not null)
+        {
+            // The form's party fields are not the case's: the message goes to the form's summary.
+            throw new DomainException(error.MessageKey);
+        }
+    }
+}
+
 /// <summary>The basic-information fields of a party form (<see cref="CasePartyProfile"/>); the Core checks them.</summary>
 public sealed class PartyProfileInput
 {

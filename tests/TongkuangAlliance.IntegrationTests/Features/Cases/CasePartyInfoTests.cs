@@ -127,4 +127,37 @@ public sealed class CasePartyInfoTests(PortalFactory factory) : IClassFixture<Po
         using var reveal = await beiqu.PostFormAsync($"/Cases/RevealIdNumber/{id}", "/Cases", new() { ["partyId"] = $"{resident}" });
         Assert.Equal(HttpStatusCode.NotFound, reveal.StatusCode);
     }
+
+    [Fact]
+    public async Task Parties_are_entered_at_registration_and_a_bad_id_number_registers_nothing()
+    {
+        using var nanqu = await factory.CreatePortalClient().SignedInAsAsync(PortalClient.Users.SouthCommunity);
+        var form = await IntakeAsync(factory, "当事人信息：登记时录入");
+        form["parties.ReporterIsParty"] = "true";
+        form["parties.Reporter.Ethnicity"] = "汉族";
+        form["parties.Reporter.Address"] = "建安小区1栋2单元301室";
+        form["parties.Reporter.IdNumber"] = LiuId;
+        form["parties.OtherKind"] = "OutsideOrganisation";
+        form["parties.OtherName"] = "大茅山建设公司";
+        form["parties.OtherPhone"] = "13907931234";
+        form["parties.Other.RepresentativeName"] = "王建国";
+        form["parties.Other.RepresentativeTitle"] = "总经理";
+        var id = await RegisterAsync(nanqu, form);
+        var parties = await factory.WithDbAsync(db => db.CaseParties.Where(p => p.CaseId == id).OrderBy(p => p.Id)
+            .Select(p => new { p.Kind, p.Role, p.Name, p.Phone, p.Address, p.Gender, p.RepresentativeName, p.IdNumberMasked }).ToListAsync());
+        Assert.Equal(2, parties.Count);
+        Assert.Equal((CasePartyKind.Resident, CasePartyRole.Complainant, "刘贤英", StoryPhone, "建安小区1栋2单元301室", PartyGender.Female),
+            (parties[0].Kind, parties[0].Role, parties[0].Name, parties[0].Phone, parties[0].Address, parties[0].Gender!.Value));
+        Assert.Equal(ChineseIdNumber.Mask(LiuId), parties[0].IdNumberMasked);
+        Assert.Equal((CasePartyKind.OutsideOrganisation, CasePartyRole.Respondent, "13907931234", "王建国"),
+            (parties[1].Kind, parties[1].Role, parties[1].Phone, parties[1].RepresentativeName));
+
+        var bad = await IntakeAsync(factory, "当事人信息：登记时身份证号错误");
+        bad["parties.ReporterIsParty"] = "true";
+        bad["parties.Reporter.IdNumber"] = LiuId[..17] + (LiuId[17] == '1' ? "2" : "1");
+        using var refused = await nanqu.PostFormAsync("/Cases/Create", "/Cases/Create", bad);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("身份证号不正确", HtmlAssert.Summary(await PortalClient.ParseAsync(await refused.Content.ReadAsStringAsync())), StringComparison.Ordinal);
+        Assert.False(await factory.WithDbAsync(db => db.Cases.AnyAsync(c => c.Title == "当事人信息：登记时身份证号错误")));
+    }
 }
