@@ -160,4 +160,38 @@ public sealed class CasePartyInfoTests(PortalFactory factory) : IClassFixture<Po
         Assert.Contains("身份证号不正确", HtmlAssert.Summary(await PortalClient.ParseAsync(await refused.Content.ReadAsStringAsync())), StringComparison.Ordinal);
         Assert.False(await factory.WithDbAsync(db => db.Cases.AnyAsync(c => c.Title == "当事人信息：登记时身份证号错误")));
     }
+
+    [Fact]
+    public async Task The_printed_agreement_carries_each_partys_basic_information_in_full_chinese_dates_and_the_copy_count()
+    {
+        const string title = "当事人信息：协议书内部标题";
+        var (nanqu, id, resident) = await CaseWithResidentAsync(title);
+        using var client = nanqu;
+        await DoAsync(nanqu, id, "UpdateParty", ResidentInfo(resident));
+        await DoAsync(nanqu, id, "AddParty", new() { ["kind"] = "OutsideOrganisation", ["name"] = "大茅山建设公司", ["phone"] = "13907931234", ["role"] = "Respondent" });
+        var company = await factory.WithDbAsync(db => db.CaseParties.Where(p => p.CaseId == id && p.Kind == CasePartyKind.OutsideOrganisation).Select(p => p.Id).SingleAsync());
+        await DoAsync(nanqu, id, "UpdateParty", new()
+        {
+            ["partyId"] = $"{company}", ["name"] = "大茅山建设公司", ["profile.Address"] = "德兴市银城镇建设路8号",
+            ["profile.RepresentativeName"] = "王建国", ["profile.RepresentativeTitle"] = "总经理",
+        });
+        var me = await factory.WithDbAsync(db => db.Users.Where(u => u.UserName == "nanqu").Select(u => u.Id).SingleAsync());
+        await DoAsync(nanqu, id, "Accept", new() { ["handlerUserId"] = me });
+        await DoAsync(nanqu, id, "StartMediation");
+        await DoAsync(nanqu, id, "AddTerm", new() { ["obligatedPartyId"] = $"{company}", ["kind"] = "Compensation", ["description"] = "赔偿医药费", ["amount"] = "2000", ["dueDate"] = "2026-12-20" });
+
+        var print = await nanqu.GetDocumentAsync($"/Agreements/Print/{id}");
+        var basics = print.QuerySelectorAll(".agreement-parties .party-basics").Select(td => td.TextContent).ToList();
+        Assert.Equal(2, basics.Count);
+        foreach (var expected in new[] { "女", "1968年3月12日", "汉族", "退休职工", "建安小区1栋2单元301室", LiuId, StoryPhone })
+            Assert.Contains(expected, basics[0], StringComparison.Ordinal);
+        foreach (var expected in new[] { "德兴市银城镇建设路8号", "王建国（总经理）", "13907931234" })
+            Assert.Contains(expected, basics[1], StringComparison.Ordinal);
+        var text = print.Body!.TextContent;
+        Assert.Contains("一式3份", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("一式多份", text, StringComparison.Ordinal);
+        Assert.Contains("2026年12月20日", print.QuerySelector("ol.agreement-terms")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("2026-12-20", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(title, text, StringComparison.Ordinal); // the internal title is no fact of the dispute
+    }
 }
