@@ -30,6 +30,7 @@ builder.Services.Configure<DemoDataOptions>(builder.Configuration.GetSection(Dem
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
+builder.Services.AddSingleton<IPersonalNumberProtector, TongkuangAlliance.Web.Infrastructure.Security.PersonalNumberProtector>();
 builder.Services.AddPortalDatabase();
 builder.Services.AddScoped<DemoSeeder>();
 builder.Services.AddScoped<TongkuangAlliance.Web.Features.Volunteers.VolunteerActions>();

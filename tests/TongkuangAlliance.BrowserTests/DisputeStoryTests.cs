@@ -85,7 +85,7 @@ public sealed partial class DisputeStoryTests(BrowserFixture browser)
         await resolve.GetByLabel("是否达成协议", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "是" });
         await resolve.GetByLabel("备注", new() { Exact = true }).FillAsync("三方签订调解协议");
         await resolve.GetByRole(AriaRole.Button, new() { Name = "化解" }).ClickAsync();
-        await Expect(page.Locator(".case-status")).ToHaveTextAsync("已办结");
+        await Expect(page.Locator(".case-status")).ToHaveTextAsync("履行中");
 
         // 铜矿工程部, in its own browser, confirms the lamps on its terms page: it sees its term, not the
         // reporter's phone nor what was said in the session.
@@ -122,7 +122,7 @@ public sealed partial class DisputeStoryTests(BrowserFixture browser)
         await Expect(page.Locator("#step-close")).ToHaveCountAsync(0);
         Assert.Equal(
             ["登记", "添加当事方", "添加当事方", "添加当事方", "受理", "开始调解", "召开调解会",
-             "添加协议条款", "添加协议条款", "添加协议条款", "办结", "条款已履行", "条款已履行", "条款已履行", "回访", "结案"],
+             "添加协议条款", "添加协议条款", "添加协议条款", "化解", "条款已履行", "条款已履行", "条款已履行", "回访", "结案"],
             (await timeline.Locator("strong").AllTextContentsAsync()).Select(t => t.Trim()));
         await Screenshots.TakeAsync(page, "case-story.png", fullPage: true);
 
@@ -232,7 +232,7 @@ public sealed partial class DisputeStoryTests(BrowserFixture browser)
         var form = page.Locator("#step-party");
         await form.GetByLabel("当事人类型", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = kind });
         if (name is not null) await form.GetByLabel("名称", new() { Exact = true }).FillAsync(name);
-        if (phone is not null) await form.GetByLabel("电话（居民）", new() { Exact = true }).FillAsync(phone);
+        if (phone is not null) await form.GetByLabel("电话（居民本人或单位联系人）", new() { Exact = true }).FillAsync(phone);
         if (unit is not null) await form.GetByLabel("成员单位", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = unit });
         await form.GetByLabel("角色", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = role });
         await form.GetByRole(AriaRole.Button, new() { Name = "添加当事人" }).ClickAsync();

@@ -75,7 +75,7 @@ public sealed partial class KeyboardStoryTests(BrowserFixture browser)
         await ChooseAsync(page, "群众");
         await NextAsync(page, party.GetByLabel("名称", new() { Exact = true }));
         await page.Keyboard.InsertTextAsync("刘贤英");
-        await NextAsync(page, party.GetByLabel("电话（居民）", new() { Exact = true }));
+        await NextAsync(page, party.GetByLabel("电话（居民本人或单位联系人）", new() { Exact = true }));
         await page.Keyboard.TypeAsync("13907930606");
         await NextAsync(page, party.GetByLabel("成员单位", new() { Exact = true }));
         await NextAsync(page, party.GetByLabel("角色", new() { Exact = true }));
@@ -148,7 +148,7 @@ public sealed partial class KeyboardStoryTests(BrowserFixture browser)
         await NextAsync(page, resolve.GetByLabel("备注", new() { Exact = true }));
         await page.Keyboard.InsertTextAsync("双方签订调解协议");
         await PressButtonAsync(page, resolve, "化解", maxTabs: 1);
-        await Expect(page.Locator(".case-status")).ToHaveTextAsync("已办结");
+        await Expect(page.Locator(".case-status")).ToHaveTextAsync("履行中");
         await Expect(timeline).ToHaveCountAsync(8);
 
         // The term is done before the case can close.
@@ -187,7 +187,7 @@ public sealed partial class KeyboardStoryTests(BrowserFixture browser)
         await Expect(page.Locator(".case-status")).ToHaveTextAsync("已结案");
         await Expect(page.Locator("#step-close")).ToHaveCountAsync(0);
         Assert.Equal(
-            ["登记", "添加当事方", "添加当事方", "受理", "开始调解", "召开调解会", "添加协议条款", "办结", "条款已履行", "回访", "结案"],
+            ["登记", "添加当事方", "添加当事方", "受理", "开始调解", "召开调解会", "添加协议条款", "化解", "条款已履行", "回访", "结案"],
             (await timeline.Locator("strong").AllTextContentsAsync()).Select(t => t.Trim()));
 
         Assert.True(_noFocusIndicator.Count == 0,

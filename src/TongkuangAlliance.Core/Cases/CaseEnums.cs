@@ -55,6 +55,9 @@ public enum CaseCloseKind
     Duplicate = 1,
     Withdrawn = 2,
     ReferredElsewhere = 3,
+
+    /// <summary>调解不成: the parties did not settle; they were told of the other routes (人民调解法 art. 26).</summary>
+    MediationFailed = 4,
 }
 
 public enum CasePartyKind
@@ -62,6 +65,13 @@ public enum CasePartyKind
     Resident = 1,
     MemberUnit = 2,
     OutsideOrganisation = 3,
+}
+
+/// <summary>性别 of a resident party.</summary>
+public enum PartyGender
+{
+    Male = 1,
+    Female = 2,
 }
 
 public enum CasePartyRole
@@ -128,4 +138,5 @@ public enum CaseEventKind
     HandlerChanged = 18,
     TermWithdrawn = 19,
     PartyRemoved = 20,
+    PartyUpdated = 21,
 }

@@ -27,8 +27,55 @@ public class CaseParty : AuditableEntity
     /// <summary>The resident's or organisation's name; for a member unit, the unit's name when it was added.</summary>
     public string Name { get; private set; } = "";
 
-    /// <summary>Residents only; personal data (masked in lists).</summary>
+    /// <summary>A resident's phone, or an organisation's contact phone; personal data (masked in lists).</summary>
     public string? Phone { get; private set; }
+
+    // Basic information (issue 18, 人民调解法 art. 29): see CasePartyProfile. Residents:
+    public PartyGender? Gender { get; private set; }
+    public DateOnly? BirthDate { get; private set; }
+
+    /// <summary>Entered only when the birth date is not known.</summary>
+    public int? Age { get; private set; }
+    public string? Ethnicity { get; private set; }
+    public string? Occupation { get; private set; }
+
+    /// <summary>A resident's 住址, an organisation's 住所.</summary>
+    public string? Address { get; private set; }
+
+    /// <summary>身份证号, protected (<see cref="IPersonalNumberProtector"/>); never shown, logged or exported as stored.</summary>
+    public string? IdNumberProtected { get; private set; }
+
+    /// <summary>The masked number for screens (3623**********123X).</summary>
+    public string? IdNumberMasked { get; private set; }
+
+    // Organisations:
+    /// <summary>法定代表人 or 负责人.</summary>
+    public string? RepresentativeName { get; private set; }
+    public string? RepresentativeTitle { get; private set; }
+    public string? ContactPerson { get; private set; }
+
+    /// <summary>委托代理人, any party.</summary>
+    public string? AgentName { get; private set; }
+
+    /// <summary>The age on <paramref name="today"/>: from the birth date, else as entered.</summary>
+    public int? AgeOn(DateOnly today) => BirthDate is { } b ? today.Year - b.Year - (today < b.AddYears(today.Year - b.Year) ? 1 : 0) : Age;
+
+    /// <summary>Sets checked information (<see cref="CasePartyProfile.Checked"/>); an empty ID number keeps the stored one.</summary>
+    internal void Apply(CasePartyProfile checkedProfile, IPersonalNumberProtector? protector)
+    {
+        (Gender, BirthDate, Age, Ethnicity, Occupation, Address) = (checkedProfile.Gender, checkedProfile.BirthDate, checkedProfile.Age,
+            checkedProfile.Ethnicity, checkedProfile.Occupation, checkedProfile.Address);
+        (RepresentativeName, RepresentativeTitle, ContactPerson, AgentName) = (checkedProfile.RepresentativeName, checkedProfile.RepresentativeTitle,
+            checkedProfile.ContactPerson, checkedProfile.AgentName);
+        if (checkedProfile.IdNumber is { } id)
+        {
+            if (protector is null) throw new InvalidOperationException("An ID number is stored only protected.");
+            IdNumberProtected = protector.Protect(id);
+            IdNumberMasked = ChineseIdNumber.Mask(id);
+        }
+    }
+
+    internal void Rename(string name, string? phone) => (Name, Phone) = (name, phone);
 
     /// <summary>Set exactly when <see cref="Kind"/> is <see cref="CasePartyKind.MemberUnit"/>: the unit sees the terms it owes.</summary>
     public int? MemberUnitId { get; private set; }

@@ -7,6 +7,8 @@ public static class FieldLengths
     public const int PersonName = 50;
     public const int Phone = 20;
     public const int Address = 200;
+    public const int IdNumber = 18;
+    public const int ProtectedValue = 500;
     public const int Reason = 500;
     public const int UserName = 50;
     public const int CaseNumber = 20;

@@ -21,6 +21,9 @@ public sealed class CasesMatrixRows : IMatrixRows
     private static Dictionary<Persona, Outcome> SouthCaseCommittees() =>
         Expect(Outcome.SignIn, Outcome.Ok, Outcome.Ok, Outcome.NotFound, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden);
 
+    private static Dictionary<Persona, Outcome> SouthCaseNoSuchParty() =>
+        Expect(Outcome.SignIn, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.Forbidden, Outcome.Forbidden, Outcome.NotFound, Outcome.NotFound, Outcome.Forbidden, Outcome.Forbidden);
+
     private static Func<Infrastructure.DemoIds, Dictionary<string, string>> Stale(Dictionary<string, string>? fields = null) =>
         _ => new Dictionary<string, string>(fields ?? new Dictionary<string, string>()) { ["version"] = Guid.Empty.ToString() };
 
@@ -40,6 +43,9 @@ public sealed class CasesMatrixRows : IMatrixRows
         new("POST", "CaseIntake", "Edit", ids => $"/Cases/Edit/{ids.SouthCase}", SouthCase(), _ => new() { ["Input.Title"] = "" }),
         // Only writes an audit row (who looked), which is the point.
         new("POST", "Cases", "RevealPhone", ids => $"/Cases/RevealPhone/{ids.SouthCase}", SouthCase(), _ => new()),
+        // Issue 18: a party's whole ID number. No party 0 holds one: in scope the answer is 404 once the user is allowed.
+        new("POST", "Cases", "RevealIdNumber", ids => $"/Cases/RevealIdNumber/{ids.SouthCase}", SouthCaseNoSuchParty(), _ => new() { ["partyId"] = "0" }),
+        Step("UpdateParty", new() { ["partyId"] = "0", ["name"] = "" }),
         Step("Accept"),
         Step("StartMediation"),
         Step("AddParty", new() { ["kind"] = "Resident", ["name"] = "", ["role"] = "Complainant" }),

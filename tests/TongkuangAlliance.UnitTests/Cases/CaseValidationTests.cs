@@ -184,7 +184,7 @@ public sealed class CaseValidationTests(CaseTestData data) : IClassFixture<CaseT
 
         Assert.Equal(("Case.Party.MemberUnitRequired", "MemberUnitId"), Pair(Refused(() => kase.AddParty(CasePartyKind.MemberUnit, "铜矿工程部", null, null, CasePartyRole.ResponsibleUnit, RegisteredAt, null))));
         Assert.Equal(("Case.Party.MemberUnitOnlyForUnits", "MemberUnitId"), Pair(Refused(() => kase.AddParty(CasePartyKind.OutsideOrganisation, "大茅山建设公司", null, 3, CasePartyRole.ResponsibleUnit, RegisteredAt, null))));
-        Assert.Equal(("Case.Party.PhoneOnlyForResidents", "Phone"), Pair(Refused(() => kase.AddParty(CasePartyKind.OutsideOrganisation, "大茅山建设公司", "13907930000", null, CasePartyRole.ResponsibleUnit, RegisteredAt, null))));
+        Assert.Equal(("Validation.Phone", "Phone"), Pair(Refused(() => kase.AddParty(CasePartyKind.OutsideOrganisation, "大茅山建设公司", "139", null, CasePartyRole.ResponsibleUnit, RegisteredAt, null))));
         Assert.Equal(("Validation.Phone", "Phone"), Pair(Refused(() => kase.AddParty(CasePartyKind.Resident, "刘贤英", "555", null, CasePartyRole.Complainant, RegisteredAt, null))));
         Assert.Equal(("Case.Party.NameRequired", "Name"), Pair(Refused(() => kase.AddParty(CasePartyKind.Resident, "", null, null, CasePartyRole.Complainant, RegisteredAt, null))));
         Assert.Equal(("Case.TextTooLong", "Name"), Pair(Refused(() => kase.AddParty(CasePartyKind.OutsideOrganisation, new string('公', FieldLengths.Name + 1), null, null, CasePartyRole.Respondent, RegisteredAt, null))));
@@ -195,6 +195,9 @@ public sealed class CaseValidationTests(CaseTestData data) : IClassFixture<CaseT
         Assert.Equal(("Case.Party.Duplicate", "Name"), Pair(Refused(() => kase.AddParty(CasePartyKind.MemberUnit, "工程部", null, 3, CasePartyRole.ResponsibleUnit, RegisteredAt, null))));
         kase.AddParty(CasePartyKind.MemberUnit, "铜矿工程部", null, 3, CasePartyRole.Respondent, RegisteredAt, null); // another role is another party
         Assert.Equal(2, kase.Parties.Count);
+        // Issue 18: an outside organisation's contact phone is its phone (it used to be refused as residents-only).
+        kase.AddParty(CasePartyKind.OutsideOrganisation, "大茅山建设公司", "13907930000", null, CasePartyRole.Respondent, RegisteredAt, null);
+        Assert.Equal("13907930000", kase.Parties[^1].Phone);
     }
 
     [Fact]

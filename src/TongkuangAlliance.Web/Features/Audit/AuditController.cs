@@ -14,7 +14,7 @@ public sealed partial class AuditController(AppDbContext db, IStringLocalizer<Sh
     /// <summary>The actions the portal writes: the interceptor's, the phone reveal, and the accounts' and sign-ins' own.</summary>
     private static readonly string[] KnownActions =
     [
-        "Added", "Modified", "PhoneRevealed",
+        "Added", "Modified", "PhoneRevealed", "IdNumberRevealed",
         Accounts.AccountAudit.Created, Accounts.AccountAudit.Edited, Accounts.AccountAudit.Locked, Accounts.AccountAudit.Unlocked,
         Accounts.AccountAudit.Deactivated, Accounts.AccountAudit.Reactivated, Accounts.AccountAudit.PasswordReset, Accounts.AccountAudit.AutoLocked,
         Accounts.AccountAudit.SignedIn, Accounts.AccountAudit.SignInFailed, Accounts.AccountAudit.SignInLockedOut, Accounts.AccountAudit.SignInRefusedInactive,
@@ -144,7 +144,7 @@ public sealed partial class AuditController(AppDbContext db, IStringLocalizer<Sh
             if (Unshown.Contains(property.Name)) continue;
             var (before, after) = (property.Before, property.After);
             if (IsEmpty(before) && IsEmpty(after)) continue;
-            var secret = property.Name.Contains("Phone", StringComparison.OrdinalIgnoreCase) || property.Name == "Token";
+            var secret = property.Name.Contains("Phone", StringComparison.OrdinalIgnoreCase) || property.Name.Contains("IdNumber", StringComparison.Ordinal) || property.Name == "Token";
             var field = property.Name.Split('.')[^1];
             string[] enumTypes = [EnumOfField.GetValueOrDefault(property.Name, entityType + field), field, field + "Status", entityType.Replace("Activity", "", StringComparison.Ordinal) + field,
                 field == "CheckOutSource" ? "CheckInSource" : field, "Work" + field];

@@ -28,7 +28,9 @@ public sealed class CaseDetailsQuery(AppDbContext db, TimeProvider clock, IStrin
     /// <param name="revealPhone">Show the reporter's whole number (the caller logged the reveal).</param>
     /// <param name="changedSinceEventId">After a refused step: the last timeline entry the user had seen; what came after it is listed.</param>
     /// <param name="revealPartyId">Show this resident party's whole number (the caller logged the reveal).</param>
-    public async Task<CaseDetailsViewModel?> LoadAsync(int id, CancellationToken cancellationToken, bool revealPhone = false, long? changedSinceEventId = null, int? revealPartyId = null)
+    /// <param name="revealedIdNumber">A party's whole ID number, unprotected by the caller, who logged the reveal.</param>
+    public async Task<CaseDetailsViewModel?> LoadAsync(int id, CancellationToken cancellationToken, bool revealPhone = false, long? changedSinceEventId = null, int? revealPartyId = null,
+        (int PartyId, string IdNumber)? revealedIdNumber = null)
     {
         var kase = await db.Cases.AsNoTracking().VisibleTo(user.Scope()).Where(c => c.Id == id)
             .Include(c => c.Community).Include(c => c.Compound).Include(c => c.Grid).Include(c => c.Building).Include(c => c.Handler)
@@ -43,11 +45,17 @@ public sealed class CaseDetailsQuery(AppDbContext db, TimeProvider clock, IStrin
         foreach (var step in kase.AvailableSteps())
             if (await CanAsync(resource, CaseOperations.For(step))) allowed.Add(step);
 
-        return Build(kase, related, new Shown(revealPhone, revealPartyId, seesMediation, await CanAsync(resource, CaseOperations.PrintAgreement), allowed), changedSinceEventId);
+        return Build(kase, related, new Shown(revealPhone, revealPartyId, seesMediation, await CanAsync(resource, CaseOperations.PrintAgreement), allowed)
+        {
+            RevealedIdNumber = revealedIdNumber,
+        }, changedSinceEventId);
     }
 
     /// <summary>What this user is shown of the case: whole phone numbers, mediation content, the print link, the steps.</summary>
-    private sealed record Shown(bool RevealPhone, int? RevealPartyId, bool SeesMediation, bool CanPrintAgreement, IReadOnlySet<CaseStep> Steps);
+    private sealed record Shown(bool RevealPhone, int? RevealPartyId, bool SeesMediation, bool CanPrintAgreement, IReadOnlySet<CaseStep> Steps)
+    {
+        public (int PartyId, string IdNumber)? RevealedIdNumber { get; init; }
+    }
 
     private CaseDetailsViewModel Build(Case kase, Related related, Shown shown, long? changedSinceEventId)
     {
@@ -62,6 +70,7 @@ public sealed class CaseDetailsQuery(AppDbContext db, TimeProvider clock, IStrin
             Kind = kase.Kind,
             Source = kase.Source,
             Status = kase.Status,
+            State = kase.StateOf(),
             Urgency = kase.Urgency,
             Title = kase.Title,
             Description = kase.Description,
@@ -88,7 +97,7 @@ public sealed class CaseDetailsQuery(AppDbContext db, TimeProvider clock, IStrin
             ResolutionNote = kase.ResolutionNote,
             CloseKind = kase.CloseKind,
             CloseReason = kase.CloseReason,
-            Parties = Parties(kase, shown.RevealPartyId),
+            Parties = Parties(kase, shown.RevealPartyId, shown.RevealedIdNumber, ChinaTime.Today(clock)),
             Sessions = shown.SeesMediation ? kase.Sessions.OrderBy(s => s.HeldAtUtc).Select(s => new SessionItem(s.HeldAtUtc, s.Place, s.ConvenedBy, s.Attendees, s.Minutes, s.Outcome)).ToList() : [],
             SessionsWithheld = shown.SeesMediation ? 0 : kase.Sessions.Count,
             CanPrintAgreement = shown.CanPrintAgreement,
@@ -130,10 +139,16 @@ public sealed class CaseDetailsQuery(AppDbContext db, TimeProvider clock, IStrin
         return new Related(events, names, staff, fromVisit, units);
     }
 
-    private static List<PartyItem> Parties(Case kase, int? revealPartyId) =>
+    private static List<PartyItem> Parties(Case kase, int? revealPartyId, (int PartyId, string IdNumber)? revealedId, DateOnly today) =>
         kase.Parties.OrderBy(p => p.Id).Select(p => new PartyItem(p.Id, p.Kind, p.Name,
             p.Phone is null ? null : p.Id == revealPartyId ? p.Phone : ChinesePhone.Mask(p.Phone), p.Role, PhoneShown: p.Id == revealPartyId,
-            Removed: p.RemovedAtUtc is { } removedAt ? new Correction(removedAt, p.RemovalReason ?? "") : null)).ToList();
+            Removed: p.RemovedAtUtc is { } removedAt ? new Correction(removedAt, p.RemovalReason ?? "") : null)
+        {
+            Info = new PartyInfo(p.Gender, p.BirthDate, p.AgeOn(today), p.Ethnicity, p.Occupation, p.Address,
+                revealedId is { } r && r.PartyId == p.Id ? r.IdNumber : p.IdNumberMasked,
+                p.RepresentativeName, p.RepresentativeTitle, p.ContactPerson, p.AgentName),
+            IdNumberShown = revealedId is { } shownId && shownId.PartyId == p.Id,
+        }).ToList();
 
     private List<TermItem> Terms(Case kase)
     {

@@ -8,7 +8,8 @@ namespace TongkuangAlliance.Web.Features.Cases;
 /// </summary>
 [Authorize(Policy = Policies.CaseWorkers)]
 [Route("Cases/[action]/{id?}")]
-public sealed class CaseIntakeController(AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l, IAuthorizationService authorization) : Controller
+public sealed class CaseIntakeController(AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l, IAuthorizationService authorization,
+    IPersonalNumberProtector protector) : Controller
 {
     /// <summary>Domain errors of the intake name the case's field; on the form it sits under Input.</summary>
     private const string InputPrefix = nameof(CaseFormViewModel.Input);
@@ -26,7 +27,7 @@ public sealed class CaseIntakeController(AppDbContext db, TimeProvider clock, IS
     }
 
     [HttpPost]
-    public async Task<IActionResult> Create(CaseInput input, CancellationToken cancellationToken)
+    public async Task<IActionResult> Create(CaseInput input, IntakeParties? parties, CancellationToken cancellationToken)
     {
         ViewData["Title"] = l["Cases.Create"];
         if (User.Scope().CommunityId is { } own) input.CommunityId = own;
@@ -35,7 +36,8 @@ public sealed class CaseIntakeController(AppDbContext db, TimeProvider clock, IS
         {
             try
             {
-                var kase = await db.RegisterCaseAsync(Details(input), category, Now, Me, cancellationToken);
+                var kase = await db.RegisterCaseAsync(Details(input), category, Now, Me,
+                    link: k => parties?.AddTo(k, Now, Me, protector), cancellationToken);
                 TempData["Success"] = l["Cases.Created", kase.Number].Value;
                 return RedirectToAction(nameof(CasesController.Details), "Cases", new { id = kase.Id });
             }
@@ -99,7 +101,7 @@ public sealed class CaseIntakeController(AppDbContext db, TimeProvider clock, IS
     private async Task ShowConflictAsync(int id, CaseInput input, CancellationToken cancellationToken)
     {
         var current = await db.Cases.AsNoTracking().Where(c => c.Id == id)
-            .Include(c => c.Category).Include(c => c.Community).Include(c => c.Compound).Include(c => c.Grid).Include(c => c.Building)
+            .Include(c => c.Category).Include(c => c.Terms).Include(c => c.Community).Include(c => c.Compound).Include(c => c.Grid).Include(c => c.Building)
             .SingleAsync(cancellationToken);
         this.ShowConcurrencyConflict(l, new Dictionary<string, string?>
         {
@@ -116,7 +118,7 @@ public sealed class CaseIntakeController(AppDbContext db, TimeProvider clock, IS
             [l["Field.Description"]] = current.Description,
             [l["Field.OccurredAt"]] = Display.ChinaDateTime(current.OccurredAtUtc),
             [l["Field.Urgency"]] = l[$"CaseUrgency.{current.Urgency}"],
-            [l["Field.Status"]] = l[$"CaseStatus.{current.Status}"],
+            [l["Field.Status"]] = l[CaseStateVocabulary.Key(current.StateOf())],
         });
         ModelState.Remove($"{nameof(CaseFormViewModel.Input)}.{nameof(CaseInput.Version)}");
         input.Version = current.Version;

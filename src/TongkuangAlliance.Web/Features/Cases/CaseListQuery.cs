@@ -13,6 +13,7 @@ public sealed partial class CaseListQuery(AppDbContext db, UserScope scope, stri
     {
         var query = db.Cases.AsNoTracking().VisibleTo(scope);
         if (f.Kind is { } kind) query = query.Where(c => c.Kind == kind);
+        if (f.State is { } state) query = query.Where(CaseStates.Is(state));
         if (f.Status is { } status) query = query.Where(c => c.Status == status);
         if (f.CommunityId is { } communityId) query = query.Where(c => c.CommunityId == communityId);
         if (f.CategoryId is { } categoryId) query = query.Where(c => c.CategoryId == categoryId);
@@ -86,7 +87,8 @@ public sealed partial class CaseListQuery(AppDbContext db, UserScope scope, stri
     {
         var english = PortalCultures.IsEnglish;
         return cases.SelectWithDeadlines(now, (c, overdue, stale) => new CaseListItem(
-            c.Id, c.Number, c.Kind, c.Title, c.Community!.Name, english ? c.Category!.NameEn : c.Category!.Name, c.Status,
+            c.Id, c.Number, c.Kind, c.Title, c.Community!.Name, english ? c.Category!.NameEn : c.Category!.Name,
+            CaseStates.Of(c.Status, c.Resolution, c.CloseKind, c.Terms.Any(t => t.Status == AgreementTermStatus.Pending)),
             overdue, stale,
             c.IsEscalated,
             c.Handler != null ? c.Handler.DisplayName : null,

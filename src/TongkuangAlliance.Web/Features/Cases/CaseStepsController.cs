@@ -12,7 +12,8 @@ namespace TongkuangAlliance.Web.Features.Cases;
 /// </summary>
 [Authorize(Policy = Policies.CaseWorkers)]
 [Route("Cases/[action]/{id?}")]
-public sealed class CaseStepsController(AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l, IAuthorizationService authorization) : Controller
+public sealed class CaseStepsController(AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l, IAuthorizationService authorization,
+    IPersonalNumberProtector protector) : Controller
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -32,7 +33,8 @@ public sealed class CaseStepsController(AppDbContext db, TimeProvider clock, ISt
         StepAsync(id, version, CaseOperations.StartMediation, kase => kase.StartMediation(Now, Me), cancellationToken);
 
     [HttpPost]
-    public Task<IActionResult> AddParty(int id, Guid version, [BindRequired, Display(Name = "Field.PartyKind")] CasePartyKind kind, string? name, string? phone, int? memberUnitId, [BindRequired, Display(Name = "Field.PartyRole")] CasePartyRole role, CancellationToken cancellationToken) =>
+    public Task<IActionResult> AddParty(int id, Guid version, [BindRequired, Display(Name = "Field.PartyKind")] CasePartyKind kind, string? name, string? phone, int? memberUnitId,
+        [BindRequired, Display(Name = "Field.PartyRole")] CasePartyRole role, PartyProfileInput? profile, CancellationToken cancellationToken) =>
         StepAsync(id, version, CaseOperations.AddParty, async kase =>
         {
             if (kind == CasePartyKind.MemberUnit)
@@ -44,8 +46,13 @@ public sealed class CaseStepsController(AppDbContext db, TimeProvider clock, ISt
                 if (unit is null) throw new DomainException("Case.Party.MemberUnitRequired", "MemberUnitId");
                 name = unit;
             }
-            kase.AddParty(kind, name, phone, memberUnitId, role, Now, Me);
+            kase.AddParty(kind, name, phone, memberUnitId, role, Now, Me, profile?.ToProfile(), protector);
         }, cancellationToken);
+
+    /// <summary>Completes or corrects a party's basic information (issue 18) while the case is not closed.</summary>
+    [HttpPost]
+    public Task<IActionResult> UpdateParty(int id, Guid version, int partyId, string? name, string? phone, PartyProfileInput profile, CancellationToken cancellationToken) =>
+        StepAsync(id, version, CaseOperations.Edit, kase => kase.UpdateParty(partyId, name, phone, profile.ToProfile(), Now, Me, protector), cancellationToken);
 
     /// <summary>Mediation content: a user who may not read the sessions may not record one either (the page says so).</summary>
     [HttpPost]

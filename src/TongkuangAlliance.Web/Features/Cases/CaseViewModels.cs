@@ -9,6 +9,10 @@ namespace TongkuangAlliance.Web.Features.Cases;
 public sealed class CaseFilter
 {
     public CaseKind? Kind { get; set; }
+    /// <summary>The state filter, in the one vocabulary (<see cref="CaseStates"/>).</summary>
+    public CaseState? State { get; set; }
+
+    /// <summary>A stored status from a link made before the states (?status=Closed); no form offers it.</summary>
     public CaseStatus? Status { get; set; }
     public int? CommunityId { get; set; }
     public int? CategoryId { get; set; }
@@ -60,7 +64,7 @@ public sealed class CaseFilter
 }
 
 public sealed record CaseListItem(
-    int Id, string Number, CaseKind Kind, string Title, string CommunityName, string CategoryName, CaseStatus Status,
+    int Id, string Number, CaseKind Kind, string Title, string CommunityName, string CategoryName, CaseState State,
     bool IsOverdue, bool IsStale, bool IsEscalated, string? HandlerName, DateTime RegisteredAtUtc, string ReporterName, string ReporterPhone,
     bool NoGrid)
 {
@@ -78,20 +82,6 @@ public sealed class CaseIndexViewModel
 
     /// <summary>The link to the categories and their deadlines (the sub-district's page).</summary>
     public bool CanManageCategories { get; init; }
-}
-
-public static class CaseStatusStyle
-{
-    /// <summary>Bootstrap badge classes per status: the words always say it, the colour only helps.</summary>
-    public static string Badge(CaseStatus status) => status switch
-    {
-        CaseStatus.Registered => "text-bg-secondary",
-        CaseStatus.Accepted => "text-bg-info",
-        CaseStatus.InMediation => "text-bg-primary",
-        CaseStatus.Resolved => "text-bg-success",
-        CaseStatus.FollowedUp => "text-bg-success",
-        _ => "text-bg-dark",
-    };
 }
 
 /// <summary>The intake form (create and edit).</summary>
@@ -174,7 +164,73 @@ public sealed class CaseFormViewModel
 }
 
 /// <param name="Removed">When and why the party was taken off the case as added by mistake; null while it is a party.</param>
-public sealed record PartyItem(int Id, CasePartyKind Kind, string Name, string? Phone, CasePartyRole Role, bool PhoneShown = false, Correction? Removed = null);
+public sealed record PartyItem(int Id, CasePartyKind Kind, string Name, string? Phone, CasePartyRole Role, bool PhoneShown = false, Correction? Removed = null)
+{
+    /// <summary>Basic information (issue 18); the ID number masked unless <see cref="IdNumberShown"/>.</summary>
+    public PartyInfo Info { get; init; } = PartyInfo.None;
+    public bool IdNumberShown { get; init; }
+}
+
+/// <summary>A party's basic information as the case page shows it (the ID number masked unless revealed).</summary>
+public sealed record PartyInfo(
+    PartyGender? Gender, DateOnly? BirthDate, int? Age, string? Ethnicity, string? Occupation, string? Address, string? IdNumber,
+    string? RepresentativeName, string? RepresentativeTitle, string? ContactPerson, string? AgentName)
+{
+    public static PartyInfo None { get; } = new(null, null, null, null, null, null, null, null, null, null, null);
+}
+
+/// <summary>
+/// Parties entered at registration (issue 18): the reporter as the applying resident, with basic information, and the
+/// other side (a resident or an outside organisation; member units are added on the case page). Added with the case
+/// before it is saved: a refused party leaves nothing registered.
+/// </summary>
+public sealed class IntakeParties
+{
+    public bool ReporterIsParty { get; set; }
+    public PartyProfileInput Reporter { get; set; } = new();
+    public CasePartyKind OtherKind { get; set; } = CasePartyKind.OutsideOrganisation;
+    public string? OtherName { get; set; }
+    public string? OtherPhone { get; set; }
+    public PartyProfileInput Other { get; set; } = new();
+
+    public void AddTo(Case kase, DateTime nowUtc, string? userId, IPersonalNumberProtector protector)
+    {
+        try
+        {
+            if (ReporterIsParty)
+                kase.AddParty(CasePartyKind.Resident, kase.ReporterName, kase.ReporterPhone, null, CasePartyRole.Complainant, nowUtc, userId, Reporter.ToProfile(), protector);
+            if (!string.IsNullOrWhiteSpace(OtherName))
+            {
+                if (OtherKind == CasePartyKind.MemberUnit) throw new DomainException("Case.InvalidChoice");
+                kase.AddParty(OtherKind, OtherName, OtherPhone, null, CasePartyRole.Respondent, nowUtc, userId, Other.ToProfile(), protector);
+            }
+        }
+        catch (DomainException error) when (error.Field is not null)
+        {
+            // The form's party fields are not the case's: the message goes to the form's summary.
+            throw new DomainException(error.MessageKey);
+        }
+    }
+}
+
+/// <summary>The basic-information fields of a party form (<see cref="CasePartyProfile"/>); the Core checks them.</summary>
+public sealed class PartyProfileInput
+{
+    public PartyGender? Gender { get; set; }
+    public DateOnly? BirthDate { get; set; }
+    public int? Age { get; set; }
+    public string? Ethnicity { get; set; }
+    public string? Occupation { get; set; }
+    public string? Address { get; set; }
+    public string? IdNumber { get; set; }
+    public string? RepresentativeName { get; set; }
+    public string? RepresentativeTitle { get; set; }
+    public string? ContactPerson { get; set; }
+    public string? AgentName { get; set; }
+
+    public CasePartyProfile ToProfile() => new(Gender, BirthDate, Age, Ethnicity, Occupation, Address, IdNumber,
+        RepresentativeName, RepresentativeTitle, ContactPerson, AgentName);
+}
 public sealed record SessionItem(DateTime HeldAtUtc, string Place, string ConvenedBy, string Attendees, string? Minutes, string? Outcome);
 /// <param name="Withdrawn">When and why the term was withdrawn as entered by mistake; null while it is in force.</param>
 public sealed record TermItem(int Id, string ObligatedParty, AgreementTermKind Kind, string Description, decimal? Amount, DateOnly DueDate, AgreementTermStatus Status, bool IsOverdue, DateOnly? FulfilledOn, string? ProofNote, Correction? Withdrawn = null);
@@ -189,6 +245,7 @@ public sealed class CaseDetailsViewModel
     public required CaseKind Kind { get; init; }
     public required CaseSource Source { get; init; }
     public required CaseStatus Status { get; init; }
+    public required CaseState State { get; init; }
     public required CaseUrgency Urgency { get; init; }
     public required string Title { get; init; }
     public required string Description { get; init; }

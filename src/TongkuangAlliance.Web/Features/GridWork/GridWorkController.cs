@@ -38,12 +38,14 @@ public sealed class GridWorkController(AppDbContext db, TimeProvider clock, IAut
             .Select(b => new { b.GridId, Row = new BuildingRow(b.Id, b.Compound!.Name, b.Name, b.Chief != null ? b.Chief.Name : null, b.Chief != null ? b.Chief.Phone : null) })
             .ToListAsync(cancellationToken);
         var unresolved = new[] { CaseStatus.Registered, CaseStatus.Accepted, CaseStatus.InMediation };
-        var cases = await db.Cases.AsNoTracking().VisibleTo(scope).Where(c => c.Status != CaseStatus.Closed)
-            .OrderByDescending(c => c.Urgency).ThenBy(c => c.RegisteredAtUtc)
+        var cases = await db.Cases.AsNoTracking().VisibleTo(scope).Where(CaseStates.NotClosed)
+            // Most urgent first (the urgency is stored by name: ranked here, not sorted as text), then the nearest deadline.
+            .OrderByDescending(c => c.Urgency == CaseUrgency.Critical ? 3 : c.Urgency == CaseUrgency.Urgent ? 2 : 1)
+            .ThenBy(c => c.Status == CaseStatus.Registered ? c.AcceptDueAtUtc : c.ResolveDueAtUtc).ThenBy(c => c.RegisteredAtUtc)
             .Select(c => new
             {
                 c.GridId,
-                Row = new GridCaseRow(c.Id, c.Number, c.Title, c.Status, c.Urgency, c.Source,
+                Row = new GridCaseRow(c.Id, c.Number, c.Title, CaseStates.Of(c.Status, c.Resolution, c.CloseKind, c.Terms.Any(t => t.Status == AgreementTermStatus.Pending)), c.Urgency, c.Source,
                     unresolved.Contains(c.Status) && ((c.Status == CaseStatus.Registered && c.AcceptDueAtUtc < now) || c.ResolveDueAtUtc < now),
                     unresolved.Contains(c.Status) && c.UpdateDueAtUtc < now, c.RegisteredAtUtc),
             })

@@ -6,7 +6,7 @@ namespace TongkuangAlliance.Web.Features.GridWork;
 
 public sealed record BuildingRow(int Id, string CompoundName, string Name, string? ChiefName, string? ChiefPhone);
 
-public sealed record GridCaseRow(int Id, string Number, string Title, CaseStatus Status, CaseUrgency Urgency, CaseSource Source, bool IsOverdue, bool IsStale, DateTime RegisteredAtUtc);
+public sealed record GridCaseRow(int Id, string Number, string Title, CaseState State, CaseUrgency Urgency, CaseSource Source, bool IsOverdue, bool IsStale, DateTime RegisteredAtUtc);
 
 public sealed record MyGrid(int Id, string Name, string CommunityName, string? ChiefName, string? ChiefPhone, IReadOnlyList<BuildingRow> Buildings, IReadOnlyList<GridCaseRow> OpenCases);
 

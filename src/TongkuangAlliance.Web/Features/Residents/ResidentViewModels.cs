@@ -70,7 +70,7 @@ public sealed class ResidentStatusInput
 }
 
 /// <summary>All a resident learns about a case: its number, status and dates. Nothing else.</summary>
-public sealed record ResidentStatusResult(string Number, CaseStatus Status, DateTime RegisteredAtUtc, DateTime LastProgressAtUtc, DateTime? ClosedAtUtc);
+public sealed record ResidentStatusResult(string Number, CaseState State, DateTime RegisteredAtUtc, DateTime LastProgressAtUtc, DateTime? ClosedAtUtc);
 
 public sealed class ResidentStatusViewModel
 {

@@ -143,7 +143,7 @@ public sealed class ResidentsController(AppDbContext db, TimeProvider clock, Res
         var phone = input.Phone!.Trim();
         var result = await db.Cases.AsNoTracking()
             .Where(c => c.Number == number && c.ReporterPhone == phone)
-            .Select(c => new ResidentStatusResult(c.Number, c.Status, c.RegisteredAtUtc, c.LastProgressAtUtc, c.ClosedAtUtc))
+            .Select(c => new ResidentStatusResult(c.Number, CaseStates.Of(c.Status, c.Resolution, c.CloseKind, c.Terms.Any(t => t.Status == AgreementTermStatus.Pending)), c.RegisteredAtUtc, c.LastProgressAtUtc, c.ClosedAtUtc))
             .SingleOrDefaultAsync(cancellationToken);
         return View(new ResidentStatusViewModel { Input = input, Result = result, NotFound = result is null });
     }

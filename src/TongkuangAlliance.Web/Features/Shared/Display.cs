@@ -5,6 +5,11 @@ public static class Display
 {
     public static string ChinaDateTime(DateTime utc) => ChinaTime.FromUtc(utc).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>A date as printed documents write it: 2026年12月7日 (7 December 2026 in English).</summary>
+    public static string ChineseDate(DateOnly date) => TongkuangAlliance.Web.Infrastructure.Localization.PortalCultures.IsEnglish
+        ? date.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)
+        : $"{date.Year}年{date.Month}月{date.Day}日";
+
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     public static string Date(DateOnly? date) => date is { } d ? Date(d) : "";

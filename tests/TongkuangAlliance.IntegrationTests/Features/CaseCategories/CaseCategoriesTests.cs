@@ -38,10 +38,10 @@ public sealed class CaseCategoriesTests(PortalFactory factory) : IClassFixture<P
 
     [Theory]
     [InlineData("AcceptWithinDays", "0", "受理时限（天）必须在 1 到 365 之间。")]
-    [InlineData("ResolveWithinDays", "366", "办结时限（天）必须在 1 到 365 之间。")]
+    [InlineData("ResolveWithinDays", "366", "化解时限（天）必须在 1 到 365 之间。")]
     [InlineData("UpdateEveryDays", "", "请填写更新间隔（天）。")]
     [InlineData("NameEn", "", "请填写英文名称。")]
-    [InlineData("AcceptWithinDays", "40", "受理期限不能长于办结期限。")]
+    [InlineData("AcceptWithinDays", "40", "受理期限不能长于化解期限。")]
     public async Task Bad_input_gets_a_message_next_to_the_field_and_stores_nothing(string field, string value, string message)
     {
         using var client = await factory.CreatePortalClient().SignedInAsAsync(PortalClient.Users.SubDistrict);

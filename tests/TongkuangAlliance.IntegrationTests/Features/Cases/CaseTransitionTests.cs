@@ -156,8 +156,11 @@ public sealed class CaseTransitionTests(PortalFactory factory) : IClassFixture<P
         Assert.Equal(CaseResolution.AgreementReached, state.Resolution);
         AssertAppended(before, state, CaseEventKind.Resolved);
         page = await nanqu.GetDocumentAsync($"/Cases/Details/{id}");
-        Assert.Equal("已办结", StatusShown(page));
-        Assert.Contains("达成调解协议", Shown(page, "化解结果"), StringComparison.Ordinal);
+        // Issue 18: resolved while the compensation is still owed reads 履行中, not a green "done"; the result and the
+        // handler's note each on their own line.
+        Assert.Equal("履行中", StatusShown(page));
+        Assert.Equal("达成调解协议", Shown(page, "化解结果"));
+        Assert.Equal("签订调解协议", Shown(page, "化解情况"));
         Assert.Null(page.QuerySelector("#step-resolve"));
         Assert.NotNull(page.QuerySelector("#step-followup"));
 
@@ -201,9 +204,9 @@ public sealed class CaseTransitionTests(PortalFactory factory) : IClassFixture<P
         Assert.Equal(CaseResolution.ResolvedWithoutAgreement, state.Resolution);
         AssertAppended(before, state, CaseEventKind.Resolved);
         var page = await nanqu.GetDocumentAsync($"/Cases/Details/{id}");
-        Assert.Equal("已办结", StatusShown(page));
-        Assert.Contains("未达成协议办结", Shown(page, "化解结果"), StringComparison.Ordinal);
-        Assert.Contains("经解释，居民不再要求赔偿", Shown(page, "化解结果"), StringComparison.Ordinal);
+        Assert.Equal("已化解", StatusShown(page));
+        Assert.Equal("未达成协议化解", Shown(page, "化解结果"));
+        Assert.Equal("经解释，居民不再要求赔偿", Shown(page, "化解情况"));
 
         // The form's "—" for whether the agreement was honoured: there is none.
         before = state;
@@ -451,21 +454,21 @@ public sealed class CaseTransitionTests(PortalFactory factory) : IClassFixture<P
     /// </summary>
     [Theory]
     [InlineData("Registered", "Close", "回访完成后才能结案。")]
-    [InlineData("Registered", "Resolve", "只有调解中的案件才能办结。")]
+    [InlineData("Registered", "Resolve", "只有调解中的案件才能化解。")]
     [InlineData("Registered", "StartMediation", "案件受理后才能开始调解。")]
-    [InlineData("Registered", "RecordFollowUp", "案件办结后才能回访。")]
-    [InlineData("Registered", "Reopen", "只有已办结、已回访或正常结案的案件才能重新办理。")]
-    [InlineData("Registered", "RecordSession", "案件受理后、办结前才能记录调解会。")]
+    [InlineData("Registered", "RecordFollowUp", "案件化解后才能回访。")]
+    [InlineData("Registered", "Reopen", "只有已化解、已回访或正常结案的案件才能重新办理。")]
+    [InlineData("Registered", "RecordSession", "案件受理后、化解前才能记录调解会。")]
     [InlineData("Accepted", "Accept", "只有刚登记的案件才能受理。")]
-    [InlineData("Accepted", "Resolve", "只有调解中的案件才能办结。")]
+    [InlineData("Accepted", "Resolve", "只有调解中的案件才能化解。")]
     [InlineData("Accepted", "Close", "回访完成后才能结案。")]
     [InlineData("Accepted", "HandBack", "只有已上报街道、尚未结案的案件才能交回社区。")]
     [InlineData("Accepted", "TakeOver", "只有已上报街道、尚未接管的案件才能接管。")]
-    [InlineData("Resolved", "CloseEarly", "只有尚未办结的案件才能提前结案。")]
-    [InlineData("Resolved", "Escalate", "只有尚未办结的案件才能上报街道。")]
+    [InlineData("Resolved", "CloseEarly", "只有尚未化解的案件才能提前结案。")]
+    [InlineData("Resolved", "Escalate", "只有尚未化解的案件才能上报街道。")]
     [InlineData("Resolved", "Close", "回访完成后才能结案。")]
     [InlineData("Escalated", "Escalate", "该案件已上报街道。")]
-    [InlineData("ClosedEarly", "Reopen", "只有已办结、已回访或正常结案的案件才能重新办理。")]
+    [InlineData("ClosedEarly", "Reopen", "只有已化解、已回访或正常结案的案件才能重新办理。")]
     [InlineData("ClosedEarly", "AddProgressNote", "已结案的案件不能再添加进展。")]
     public async Task A_step_out_of_order_shows_the_message_and_changes_nothing(string at, string action, string message)
     {
