@@ -62,6 +62,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityUser
     public DbSet<ActivitySignUp> ActivitySignUps => Set<ActivitySignUp>();
     public DbSet<CheckIn> CheckIns => Set<CheckIn>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<Notifications.Delivery.NotificationDelivery> NotificationDeliveries => Set<Notifications.Delivery.NotificationDelivery>();
+    public DbSet<Notifications.Delivery.NotificationDeliveryAttempt> NotificationDeliveryAttempts => Set<Notifications.Delivery.NotificationDeliveryAttempt>();
+    public DbSet<Notifications.Delivery.NotificationOptOut> NotificationOptOuts => Set<Notifications.Delivery.NotificationOptOut>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

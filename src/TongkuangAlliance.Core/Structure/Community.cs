@@ -12,6 +12,12 @@ public class Community : AuditableEntity
     public string? Address { get; set; }
     public int? Households { get; set; }
 
+    /// <summary>The community's WeChat Work or DingTalk group robot (issue 17); valid by <see cref="Notifications.Delivery.RobotAddress"/>.</summary>
+    public string? RobotWebhookUrl { get; set; }
+
+    /// <summary>The robot's signing secret, protected by ASP.NET Core Data Protection; never shown or logged.</summary>
+    public string? RobotSecretProtected { get; set; }
+
     public List<Compound> Compounds { get; } = [];
     public List<Grid> Grids { get; } = [];
     public List<Pairing> Pairings { get; } = [];

@@ -19,5 +19,11 @@ public class MemberUnit : AuditableEntity
     public required string PartyOrganisationName { get; set; }
     public Contact? Contact { get; set; }
 
+    /// <summary>The unit's WeChat Work or DingTalk group robot (issue 17); valid by <see cref="Notifications.Delivery.RobotAddress"/>.</summary>
+    public string? RobotWebhookUrl { get; set; }
+
+    /// <summary>The robot's signing secret, protected by ASP.NET Core Data Protection; never shown or logged.</summary>
+    public string? RobotSecretProtected { get; set; }
+
     public List<Pairing> Pairings { get; } = [];
 }

@@ -1190,6 +1190,10 @@ namespace TongkuangAlliance.Migrations.Sqlite.Migrations
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("PreferredCulture")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1663,6 +1667,127 @@ namespace TongkuangAlliance.Migrations.Sqlite.Migrations
                     b.ToTable("WorkUpdates");
                 });
 
+            modelBuilder.Entity("TongkuangAlliance.Core.Notifications.Delivery.NotificationDelivery", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CommunityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LeaseUntilUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MemberUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("NextAttemptUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("NotificationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SentAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SubDistrictId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommunityId");
+
+                    b.HasIndex("MemberUnitId");
+
+                    b.HasIndex("NotificationId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("Status", "NextAttemptUtc");
+
+                    b.HasIndex("SubDistrictId", "Id");
+
+                    b.HasIndex("Channel", "Address", "SentAtUtc");
+
+                    b.ToTable("NotificationDeliveries");
+                });
+
+            modelBuilder.Entity("TongkuangAlliance.Core.Notifications.Delivery.NotificationDeliveryAttempt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DeliveryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeliveryId", "AtUtc");
+
+                    b.ToTable("NotificationDeliveryAttempts");
+                });
+
+            modelBuilder.Entity("TongkuangAlliance.Core.Notifications.Delivery.NotificationOptOut", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId", "Kind", "Channel");
+
+                    b.ToTable("NotificationOptOuts");
+                });
+
             modelBuilder.Entity("TongkuangAlliance.Core.Notifications.Notification", b =>
                 {
                     b.Property<long>("Id")
@@ -1799,6 +1924,14 @@ namespace TongkuangAlliance.Migrations.Sqlite.Migrations
                     b.Property<string>("PartyCommitteeName")
                         .IsRequired()
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RobotSecretProtected")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RobotWebhookUrl")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SecretaryName")
@@ -1941,6 +2074,14 @@ namespace TongkuangAlliance.Migrations.Sqlite.Migrations
                     b.Property<string>("PartyOrganisationName")
                         .IsRequired()
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RobotSecretProtected")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RobotWebhookUrl")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("SubDistrictId")
@@ -2720,6 +2861,55 @@ namespace TongkuangAlliance.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("TongkuangAlliance.Core.Notifications.Delivery.NotificationDelivery", b =>
+                {
+                    b.HasOne("TongkuangAlliance.Core.Structure.Community", null)
+                        .WithMany()
+                        .HasForeignKey("CommunityId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("TongkuangAlliance.Core.Structure.MemberUnit", null)
+                        .WithMany()
+                        .HasForeignKey("MemberUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("TongkuangAlliance.Core.Notifications.Notification", "Notification")
+                        .WithMany()
+                        .HasForeignKey("NotificationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("TongkuangAlliance.Core.Structure.SubDistrict", null)
+                        .WithMany()
+                        .HasForeignKey("SubDistrictId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TongkuangAlliance.Core.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Notification");
+                });
+
+            modelBuilder.Entity("TongkuangAlliance.Core.Notifications.Delivery.NotificationDeliveryAttempt", b =>
+                {
+                    b.HasOne("TongkuangAlliance.Core.Notifications.Delivery.NotificationDelivery", null)
+                        .WithMany("AttemptLog")
+                        .HasForeignKey("DeliveryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TongkuangAlliance.Core.Notifications.Delivery.NotificationOptOut", b =>
+                {
+                    b.HasOne("TongkuangAlliance.Core.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("TongkuangAlliance.Core.Notifications.Notification", b =>
                 {
                     b.HasOne("TongkuangAlliance.Core.Joint.ActionItem", null)
@@ -3027,6 +3217,11 @@ namespace TongkuangAlliance.Migrations.Sqlite.Migrations
             modelBuilder.Entity("TongkuangAlliance.Core.Joint.JointProject", b =>
                 {
                     b.Navigation("Updates");
+                });
+
+            modelBuilder.Entity("TongkuangAlliance.Core.Notifications.Delivery.NotificationDelivery", b =>
+                {
+                    b.Navigation("AttemptLog");
                 });
 
             modelBuilder.Entity("TongkuangAlliance.Core.Structure.Community", b =>
