@@ -12,6 +12,7 @@ using TongkuangAlliance.Web.Infrastructure.Database;
 using TongkuangAlliance.Web.Infrastructure.DemoData;
 using TongkuangAlliance.Web.Infrastructure.Localization;
 using TongkuangAlliance.Web.Infrastructure.Logging;
+using TongkuangAlliance.Web.Infrastructure.Notifications;
 using TongkuangAlliance.Web.Infrastructure.Security;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -33,6 +34,7 @@ builder.Services.AddScoped<TongkuangAlliance.Web.Features.Volunteers.VolunteerAc
 builder.Services.AddScoped<TongkuangAlliance.Web.Features.Volunteers.VolunteerAccounts>();
 builder.Services.AddScoped<TongkuangAlliance.Web.Features.Volunteers.MemberImport>();
 builder.Services.AddResidentChannel(builder.Configuration);
+builder.Services.AddNotificationDelivery(builder.Configuration);
 builder.Services.Configure<DashboardOptions>(builder.Configuration.GetSection(DashboardOptions.Section));
 builder.Services.AddScoped<DashboardQueries>();
 builder.Services.AddSingleton<DashboardCache>();
