@@ -1,7 +1,7 @@
 namespace TongkuangAlliance.Core.Structure;
 
 /// <summary>社区, with its party committee (社区党委) and secretary.</summary>
-public class Community : AuditableEntity
+public class Community : AuditableEntity, Notifications.Delivery.IHasGroupRobot
 {
     public int SubDistrictId { get; set; }
     public SubDistrict? SubDistrict { get; set; }

@@ -10,7 +10,7 @@ public enum MemberUnitKind
 }
 
 /// <summary>成员单位 / 共建单位: an enterprise or institution party organisation in the alliance.</summary>
-public class MemberUnit : AuditableEntity
+public class MemberUnit : AuditableEntity, Notifications.Delivery.IHasGroupRobot
 {
     public int SubDistrictId { get; set; }
     public SubDistrict? SubDistrict { get; set; }

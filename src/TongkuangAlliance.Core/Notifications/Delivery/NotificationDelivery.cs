@@ -61,6 +61,9 @@ public class NotificationDelivery
             Notification = notification, UserId = notification.UserId, Kind = notification.Kind, CommunityId = communityId, MemberUnitId = memberUnitId,
         };
 
+    /// <summary>An SMS to a resident's mobile (no account, no notification row): the case's consent decides, not preferences.</summary>
+    public static NotificationDelivery Sms(string mobile, int subDistrictId, DateTime nowUtc) => new(DeliveryChannel.Sms, mobile, subDistrictId, nowUtc);
+
     public long Id { get; private set; }
 
     /// <summary>The notification delivered; null for a message that has none (a resident's SMS).</summary>

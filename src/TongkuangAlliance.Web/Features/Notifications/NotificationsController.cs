@@ -9,7 +9,7 @@ namespace TongkuangAlliance.Web.Features.Notifications;
 /// anything else is not found. Opening one marks it read and goes to its record.
 /// </summary>
 [OpenToVolunteers]
-public sealed class NotificationsController(AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l) : Controller
+public sealed class NotificationsController(AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l, IAuthorizationService authorization) : Controller
 {
     [HttpGet]
     public async Task<IActionResult> Index(bool unread = false, NotificationKind? kind = null, int page = 1, CancellationToken cancellationToken = default)
@@ -29,6 +29,7 @@ public sealed class NotificationsController(AppDbContext db, TimeProvider clock,
         return View(new NotificationIndexViewModel
         {
             Notifications = items, Unread = unread, Kind = kind,
+            CanSeeDeliveryLog = (await authorization.AuthorizeAsync(User, Policies.SubDistrictOnly)).Succeeded,
             Kinds = Enum.GetValues<NotificationKind>().Select(v => new KindOption(v, l[$"Notification.Kind.{v}"])).ToList(),
         });
     }

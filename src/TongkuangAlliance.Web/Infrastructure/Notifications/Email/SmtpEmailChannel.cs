@@ -12,7 +12,7 @@ namespace TongkuangAlliance.Web.Infrastructure.Notifications.Email;
 /// failure drops it and the next message connects afresh. In Development without a server, or when
 /// <see cref="EmailOptions.PickupDirectory"/> is set, each message is written as an .eml file (App_Data/mail) that
 /// a newcomer can open. Every message names its delivery (header X-Tongkuang-Delivery-Id and a Message-Id made
-/// from it) and carries an unsubscribe link that works without signing in, also as List-Unsubscribe (RFC 8058).
+/// from it) and carries an unsubscribe link that works without signing in, also as List-Unsubscribe (RFC 2369; it opens the confirmation page).
 /// </summary>
 public sealed class SmtpEmailChannel(IOptions<EmailOptions> options, IHostEnvironment environment, MessageRenderer renderer) : INotificationChannel, IDisposable
 {
@@ -47,7 +47,6 @@ public sealed class SmtpEmailChannel(IOptions<EmailOptions> options, IHostEnviro
         if (message.UnsubscribeLink is not null)
         {
             mail.Headers.Add(HeaderId.ListUnsubscribe, $"<{message.UnsubscribeLink}>");
-            mail.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
             text.Append("\n--\n").Append(renderer.Text(message.Culture, "Notification.Email.Unsubscribe", message.UnsubscribeLink)).Append('\n');
         }
         mail.Body = new TextPart(MimeKit.Text.TextFormat.Plain) { Text = text.ToString() };
