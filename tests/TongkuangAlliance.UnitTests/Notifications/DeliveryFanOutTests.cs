@@ -18,7 +18,7 @@ public sealed class DeliveryFanOutTests : IDisposable
         // Told: nanqu, nanqu-b (no email), nanqu-en, wangge1 (email not confirmed) — one robot post for 南区, not four.
         Assert.Equal(
             [("nanqu", DeliveryChannel.Email, "nanqu@tongkuang.example"), ("nanqu-en", DeliveryChannel.Email, "en@tongkuang.example"), ("community:" + _w.South, DeliveryChannel.Robot, "")],
-            _w.Deliveries());
+            _w.Deliveries().OrderBy(d => d.Channel).ThenBy(d => d.Who, StringComparer.Ordinal).ToList());
         await using var db = _w.Database.CreateContext();
         Assert.Equal(4, await db.Notifications.CountAsync()); // the one without email still has the in-app notification
         Assert.All(await db.NotificationDeliveries.ToListAsync(), d =>
