@@ -15,6 +15,7 @@ using TongkuangAlliance.Web.Infrastructure.Localization;
 using TongkuangAlliance.Web.Infrastructure.Logging;
 using TongkuangAlliance.Web.Infrastructure.Notifications.Channels;
 using TongkuangAlliance.Web.Infrastructure.Scheduling;
+using TongkuangAlliance.Web.Infrastructure.Notifications;
 using TongkuangAlliance.Web.Infrastructure.Security;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -39,6 +40,7 @@ builder.Services.AddScoped<TongkuangAlliance.Web.Features.Volunteers.MemberImpor
 builder.Services.AddResidentChannel(builder.Configuration);
 builder.Services.AddNotificationChannels(builder.Configuration);
 builder.Services.AddSignInThrottle(builder.Configuration);
+builder.Services.AddNotificationDelivery(builder.Configuration);
 builder.Services.Configure<DashboardOptions>(builder.Configuration.GetSection(DashboardOptions.Section));
 builder.Services.AddScoped<DashboardQueries>();
 builder.Services.AddSingleton<DashboardCache>();

@@ -10,6 +10,10 @@ namespace TongkuangAlliance.Core.Auditing;
 /// </summary>
 public sealed class AuditSaveChangesInterceptor(TimeProvider clock, ICurrentUser currentUser) : SaveChangesInterceptor
 {
+    /// <summary>Columns whose values are secrets (issue 17's robot addresses): audited as changed, values hidden.</summary>
+    private static readonly string[] SecretProperties = ["RobotWebhookUrl", "RobotSecretProtected"];
+    private const string Hidden = "***";
+
     private static readonly JsonSerializerOptions JsonOptions = new()
     {
         // Chinese stays readable in the audit table; characters significant to HTML are still escaped.
@@ -200,6 +204,9 @@ public sealed class AuditSaveChangesInterceptor(TimeProvider clock, ICurrentUser
             }
         }
         foreach (var (name, values) in ownedChange ?? []) changes[name] = values;
+        // A robot's webhook carries its key and its secret signs posts: the log says they changed, never what to.
+        foreach (var name in SecretProperties.Where(changes.ContainsKey).ToList())
+            changes[name] = [changes[name][0] is null ? null : Hidden, changes[name][1] is null ? null : Hidden];
 
         if (entry.State == EntityState.Modified && changes.Count == 0) return null;
 

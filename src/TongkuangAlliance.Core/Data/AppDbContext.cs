@@ -64,6 +64,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityUser
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<ScheduledReminder> ScheduledReminders => Set<ScheduledReminder>();
     public DbSet<NotificationDigest> NotificationDigests => Set<NotificationDigest>();
+    public DbSet<Notifications.Delivery.NotificationDelivery> NotificationDeliveries => Set<Notifications.Delivery.NotificationDelivery>();
+    public DbSet<Notifications.Delivery.NotificationDeliveryAttempt> NotificationDeliveryAttempts => Set<Notifications.Delivery.NotificationDeliveryAttempt>();
+    public DbSet<Notifications.Delivery.NotificationOptOut> NotificationOptOuts => Set<Notifications.Delivery.NotificationOptOut>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

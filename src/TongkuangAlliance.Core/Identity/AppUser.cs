@@ -18,6 +18,9 @@ public class AppUser : IdentityUser
     public bool IsActive { get; private set; } = true;
     public DateTime CreatedAtUtc { get; set; }
 
+    /// <summary>The language messages sent to this account are written in (zh-CN when not set).</summary>
+    public string? PreferredCulture { get; set; }
+
     /// <summary>A grid worker's grids (all of its one community); empty for every other role.</summary>
     public List<AppUserGrid> GridLinks { get; } = [];
 

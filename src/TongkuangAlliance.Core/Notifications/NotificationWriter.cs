@@ -119,15 +119,24 @@ public sealed class NotificationWriter(TimeProvider clock, ICurrentUser currentU
     {
         var raised = Raised(db);
         if (raised.Count == 0) return;
+        var now = clock.GetUtcNow().UtcDateTime;
         var notifications = new List<Notification>();
+        var perEvent = new List<List<Notification>>();
         foreach (var (_, domainEvent) in raised)
-            notifications.AddRange(await NotificationsForAsync(db, domainEvent, currentUser.UserId, clock.GetUtcNow().UtcDateTime, cancellationToken));
+        {
+            var told = await NotificationsForAsync(db, domainEvent, currentUser.UserId, now, cancellationToken);
+            notifications.AddRange(told);
+            perEvent.Add(told);
+        }
 
         // Written once: cleared before the rows' own save, which must not see them again.
         foreach (var entity in raised.Select(r => r.Entity).Distinct(ReferenceEqualityComparer.Instance).Cast<AuditableEntity>())
             entity.ClearDomainEvents();
         if (notifications.Count == 0) return;
         db.AddRange(notifications);
+        // Their deliveries (email, robot) are written in the same save: a notification never exists without them.
+        foreach (var told in perEvent)
+            db.AddRange(await Delivery.DeliveryFanOut.DeliveriesForAsync(db, told, now, cancellationToken));
         _writing = true;
         try
         {

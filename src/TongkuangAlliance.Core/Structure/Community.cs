@@ -1,7 +1,7 @@
 namespace TongkuangAlliance.Core.Structure;
 
 /// <summary>社区, with its party committee (社区党委) and secretary.</summary>
-public class Community : AuditableEntity
+public class Community : AuditableEntity, Notifications.Delivery.IHasGroupRobot
 {
     public int SubDistrictId { get; set; }
     public SubDistrict? SubDistrict { get; set; }
@@ -11,6 +11,12 @@ public class Community : AuditableEntity
     public string? OfficePhone { get; set; }
     public string? Address { get; set; }
     public int? Households { get; set; }
+
+    /// <summary>The community's WeChat Work or DingTalk group robot (issue 17); valid by <see cref="Notifications.Delivery.RobotAddress"/>.</summary>
+    public string? RobotWebhookUrl { get; set; }
+
+    /// <summary>The robot's signing secret, protected by ASP.NET Core Data Protection; never shown or logged.</summary>
+    public string? RobotSecretProtected { get; set; }
 
     public List<Compound> Compounds { get; } = [];
     public List<Grid> Grids { get; } = [];

@@ -10,7 +10,7 @@ public enum MemberUnitKind
 }
 
 /// <summary>成员单位 / 共建单位: an enterprise or institution party organisation in the alliance.</summary>
-public class MemberUnit : AuditableEntity
+public class MemberUnit : AuditableEntity, Notifications.Delivery.IHasGroupRobot
 {
     public int SubDistrictId { get; set; }
     public SubDistrict? SubDistrict { get; set; }
@@ -18,6 +18,12 @@ public class MemberUnit : AuditableEntity
     public MemberUnitKind Kind { get; set; }
     public required string PartyOrganisationName { get; set; }
     public Contact? Contact { get; set; }
+
+    /// <summary>The unit's WeChat Work or DingTalk group robot (issue 17); valid by <see cref="Notifications.Delivery.RobotAddress"/>.</summary>
+    public string? RobotWebhookUrl { get; set; }
+
+    /// <summary>The robot's signing secret, protected by ASP.NET Core Data Protection; never shown or logged.</summary>
+    public string? RobotSecretProtected { get; set; }
 
     public List<Pairing> Pairings { get; } = [];
 }

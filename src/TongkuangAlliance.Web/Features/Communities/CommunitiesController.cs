@@ -3,7 +3,8 @@ using TongkuangAlliance.Core.Structure;
 namespace TongkuangAlliance.Web.Features.Communities;
 
 /// <summary>社区: list, detail with compounds, grids, buildings and paired units; create and edit.</summary>
-public sealed class CommunitiesController(AppDbContext db, IAuthorizationService authorization, IStringLocalizer<SharedResource> l) : Controller
+public sealed class CommunitiesController(AppDbContext db, IAuthorizationService authorization, IStringLocalizer<SharedResource> l,
+    TongkuangAlliance.Web.Infrastructure.Notifications.NotificationSecrets secrets) : Controller
 {
     [HttpGet]
     public async Task<IActionResult> Index(string? q, int page = 1, CancellationToken cancellationToken = default)
@@ -91,6 +92,7 @@ public sealed class CommunitiesController(AppDbContext db, IAuthorizationService
 
         var community = new Community { SubDistrictId = scope.SubDistrictId, Name = "", PartyCommitteeName = "" };
         Apply(input, community);
+        input.Robot.ApplyTo(community, secrets);
         db.Communities.Add(community);
         if (!await db.SaveUnlessTakenAsync(ModelState, nameof(input.Name), l["Communities.NameTaken"], cancellationToken))
             return View("Edit", input);
@@ -115,6 +117,7 @@ public sealed class CommunitiesController(AppDbContext db, IAuthorizationService
             OfficePhone = community.OfficePhone,
             Address = community.Address,
             Households = community.Households,
+            Robot = RobotInput.From(community),
             Version = community.Version,
         });
     }
@@ -134,6 +137,7 @@ public sealed class CommunitiesController(AppDbContext db, IAuthorizationService
 
         db.Entry(community).Property(c => c.Version).OriginalValue = input.Version;
         Apply(input, community);
+        input.Robot.ApplyTo(community, secrets);
         try
         {
             if (!await db.SaveUnlessTakenAsync(ModelState, nameof(input.Name), l["Communities.NameTaken"], cancellationToken))

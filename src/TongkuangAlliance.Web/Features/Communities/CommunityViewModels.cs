@@ -61,6 +61,8 @@ public sealed class CommunityInput
     [Display(Name = "Field.Households")]
     public int? Households { get; set; }
 
+    public RobotInput Robot { get; set; } = new();
+
     /// <summary>The concurrency token of the record as it was when the form was opened.</summary>
     public Guid Version { get; set; }
 }

@@ -60,6 +60,8 @@ public sealed class MemberUnitInput
 
     public ContactInput Contact { get; set; } = new();
 
+    public RobotInput Robot { get; set; } = new();
+
     /// <summary>The concurrency token of the record as it was when the form was opened.</summary>
     public Guid Version { get; set; }
 }

@@ -4,7 +4,8 @@ using TongkuangAlliance.Core.Structure;
 namespace TongkuangAlliance.Web.Features.MemberUnits;
 
 /// <summary>成员单位: list, detail with the unit's pairings; create (sub-district) and edit (sub-district or the unit itself).</summary>
-public sealed class MemberUnitsController(AppDbContext db, IAuthorizationService authorization, IStringLocalizer<SharedResource> l) : Controller
+public sealed class MemberUnitsController(AppDbContext db, IAuthorizationService authorization, IStringLocalizer<SharedResource> l,
+    TongkuangAlliance.Web.Infrastructure.Notifications.NotificationSecrets secrets) : Controller
 {
     [HttpGet]
     public async Task<IActionResult> Index(string? q, MemberUnitKind? kind, int page = 1, CancellationToken cancellationToken = default)
@@ -86,6 +87,7 @@ public sealed class MemberUnitsController(AppDbContext db, IAuthorizationService
 
         var unit = new MemberUnit { SubDistrictId = scope.SubDistrictId, Name = "", PartyOrganisationName = "" };
         Apply(input, contact, unit);
+        input.Robot.ApplyTo(unit, secrets);
         db.MemberUnits.Add(unit);
         if (!await db.SaveUnlessTakenAsync(ModelState, nameof(input.Name), l["MemberUnits.NameTaken"], cancellationToken))
             return View("Edit", input);
@@ -108,6 +110,7 @@ public sealed class MemberUnitsController(AppDbContext db, IAuthorizationService
             Kind = unit.Kind,
             PartyOrganisationName = unit.PartyOrganisationName,
             Contact = new ContactInput { Name = unit.Contact?.Name, Phone = unit.Contact?.Phone },
+            Robot = RobotInput.From(unit),
             Version = unit.Version,
         });
     }
@@ -129,6 +132,7 @@ public sealed class MemberUnitsController(AppDbContext db, IAuthorizationService
         var entry = db.Entry(unit);
         entry.Property(u => u.Version).OriginalValue = input.Version;
         Apply(input, contact, unit);
+        input.Robot.ApplyTo(unit, secrets);
         try
         {
             if (!await db.SaveUnlessTakenAsync(ModelState, nameof(input.Name), l["MemberUnits.NameTaken"], cancellationToken))

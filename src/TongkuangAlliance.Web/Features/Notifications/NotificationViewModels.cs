@@ -12,6 +12,9 @@ public sealed record KindOption(NotificationKind Value, string Name);
 
 public sealed class NotificationIndexViewModel
 {
+    /// <summary>Whether the reader may open the delivery log (the sub-district committee).</summary>
+    public bool CanSeeDeliveryLog { get; init; }
+
     public required PagedList<NotificationItem> Notifications { get; init; }
     public bool Unread { get; init; }
     public NotificationKind? Kind { get; init; }

@@ -29,6 +29,7 @@ public sealed class NotificationsController(AppDbContext db, TimeProvider clock,
         return View(new NotificationIndexViewModel
         {
             Notifications = items, Unread = unread, Kind = kind,
+            CanSeeDeliveryLog = (await authorization.AuthorizeAsync(User, Policies.SubDistrictOnly)).Succeeded,
             Kinds = Enum.GetValues<NotificationKind>().Select(v => new KindOption(v, l[$"Notification.Kind.{v}"])).ToList(),
         });
     }

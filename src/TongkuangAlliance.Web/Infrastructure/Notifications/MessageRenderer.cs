@@ -1,0 +1,43 @@
+using TongkuangAlliance.Core.Notifications;
+using TongkuangAlliance.Web.Infrastructure.Localization;
+
+namespace TongkuangAlliance.Web.Infrastructure.Notifications;
+
+/// <summary>Renders a notification in its recipient's language from the resource files (Notification.Text.{Kind}).</summary>
+public sealed class MessageRenderer(IStringLocalizerFactory factory)
+{
+    private readonly IStringLocalizer _l = factory.Create(typeof(SharedResource));
+
+    /// <summary>One of the portal's languages: the account's own, or Chinese.</summary>
+    public static string CultureOf(string? preferred) =>
+        PortalCultures.Supported.FirstOrDefault(c => string.Equals(c.Name, preferred, StringComparison.OrdinalIgnoreCase))?.Name ?? PortalCultures.Chinese;
+
+    /// <summary>A resource in <paramref name="culture"/>.</summary>
+    public string Text(string culture, string key, params object[] arguments)
+    {
+        var (ui, current) = (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture);
+        try
+        {
+            CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(culture);
+            return _l[key, arguments].Value;
+        }
+        finally
+        {
+            (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture) = (ui, current);
+        }
+    }
+
+    /// <summary>The subject line and the sentence of a notification.</summary>
+    public (string Subject, string Body) Render(NotificationKind kind, string parameters, string culture)
+    {
+        var kindName = Text(culture, $"Notification.Kind.{kind}");
+        return (Text(culture, "Notification.Email.Subject", kindName),
+            Text(culture, $"Notification.Text.{kind}", NotificationParameters.Read(parameters).Cast<object>().ToArray()));
+    }
+
+    /// <summary>The absolute address of the record a notification is about (the inbox opens the same pages).</summary>
+    public static string RecordLink(string baseUrl, Notification n) => baseUrl.TrimEnd('/') + (
+        n.CaseId is { } c ? $"/Cases/Details/{c}"
+        : n.AgreementTermId is { } t ? $"/Terms/Fulfil/{t}"
+        : $"/Supervision/ActionItem/{n.ActionItemId}");
+}
