@@ -81,6 +81,14 @@ public class Notification
 
     public bool IsRead => ReadAtUtc is not null;
 
+    /// <summary>The record it is about (exactly one of the ids is set).</summary>
+    public NotificationSubject Subject =>
+        CaseId is { } c ? new(NotificationSubjectKind.Case, c)
+        : AgreementTermId is { } t ? new(NotificationSubjectKind.AgreementTerm, t)
+        : ActionItemId is { } a ? new(NotificationSubjectKind.ActionItem, a)
+        : ActivityId is { } v ? new(NotificationSubjectKind.Activity, v)
+        : new(NotificationSubjectKind.Digest, DigestId ?? 0);
+
     /// <summary>Marks it read; reading it again keeps the first time.</summary>
     public void MarkRead(DateTime nowUtc) => ReadAtUtc ??= nowUtc;
 }

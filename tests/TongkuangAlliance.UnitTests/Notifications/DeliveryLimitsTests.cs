@@ -1,3 +1,4 @@
+using TongkuangAlliance.Core.Notifications;
 using TongkuangAlliance.Core.Notifications.Delivery;
 
 namespace TongkuangAlliance.UnitTests.Notifications;
@@ -67,5 +68,22 @@ public class RobotAddressTests
     {
         Assert.Null(RobotAddress.ServiceOf(address));
         Assert.False(RobotAddress.IsValid(address));
+    }
+}
+
+public class RecordLinkTests
+{
+    [Theory]
+    [InlineData(NotificationSubjectKind.Case, "https://portal.example/Cases/Details/7")]
+    [InlineData(NotificationSubjectKind.AgreementTerm, "https://portal.example/Terms/Fulfil/7")]
+    [InlineData(NotificationSubjectKind.ActionItem, "https://portal.example/Supervision/ActionItem/7")]
+    [InlineData(NotificationSubjectKind.Activity, "https://portal.example/Notifications")]
+    [InlineData(NotificationSubjectKind.Digest, "https://portal.example/Notifications/Digest/7")]
+    public void Each_kind_of_record_has_its_link_in_a_message(NotificationSubjectKind kind, string expected)
+    {
+        var notification = new Notification("u1", NotificationKind.CaseNew, new NotificationSubject(kind, 7), [], DateTime.UtcNow);
+
+        Assert.Equal(new NotificationSubject(kind, 7), notification.Subject);
+        Assert.Equal(expected, TongkuangAlliance.Web.Infrastructure.Notifications.MessageRenderer.RecordLink("https://portal.example/", notification));
     }
 }

@@ -102,7 +102,7 @@ public sealed class DeliveryProcessor(
             .SingleOrDefaultAsync(cancellationToken);
         if (user is null || !user.IsActive) return new(null, AccountInactive);
         var scope = new UserScope(user.Role, user.SubDistrictId, user.CommunityId, user.MemberUnitId) { GridIds = user.Grids, PartyMemberId = user.PartyMemberId };
-        if (!await NotificationWriter.MayOpenAsync(db, SubjectOf(notification), scope, cancellationToken)) return new(null, OutOfScope);
+        if (!await NotificationWriter.MayOpenAsync(db, notification.Subject, scope, cancellationToken)) return new(null, OutOfScope);
 
         var culture = MessageRenderer.CultureOf(user.PreferredCulture);
         var (subject, body) = renderer.Render(notification.Kind, notification.Parameters, culture);
@@ -143,8 +143,4 @@ public sealed class DeliveryProcessor(
         return null;
     }
 
-    private static NotificationSubject SubjectOf(Notification n) =>
-        n.CaseId is { } c ? new(NotificationSubjectKind.Case, c)
-        : n.AgreementTermId is { } t ? new(NotificationSubjectKind.AgreementTerm, t)
-        : new(NotificationSubjectKind.ActionItem, n.ActionItemId ?? 0);
 }

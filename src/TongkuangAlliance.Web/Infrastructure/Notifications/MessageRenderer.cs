@@ -36,8 +36,14 @@ public sealed class MessageRenderer(IStringLocalizerFactory factory)
     }
 
     /// <summary>The absolute address of the record a notification is about (the inbox opens the same pages).</summary>
-    public static string RecordLink(string baseUrl, Notification n) => baseUrl.TrimEnd('/') + (
-        n.CaseId is { } c ? $"/Cases/Details/{c}"
-        : n.AgreementTermId is { } t ? $"/Terms/Fulfil/{t}"
-        : $"/Supervision/ActionItem/{n.ActionItemId}");
+    /// An activity opens the inbox item itself (a volunteer has no activity pages: the inbox sends each reader to the
+    /// page that is theirs), a digest its digest page.
+    public static string RecordLink(string baseUrl, Notification n) => baseUrl.TrimEnd('/') + n.Subject switch
+    {
+        { Kind: NotificationSubjectKind.Case, Id: var c } => $"/Cases/Details/{c}",
+        { Kind: NotificationSubjectKind.AgreementTerm, Id: var t } => $"/Terms/Fulfil/{t}",
+        { Kind: NotificationSubjectKind.ActionItem, Id: var a } => $"/Supervision/ActionItem/{a}",
+        { Kind: NotificationSubjectKind.Activity } => "/Notifications",
+        { Id: var d } => $"/Notifications/Digest/{d}",
+    };
 }
