@@ -20,7 +20,7 @@ public sealed class SignInTests(BrowserFixture browser)
         await Expect(page.Locator("h1")).ToContainTextAsync("铜矿街道党建联盟概览");
         await Expect(page.Locator("#figure-communities .stat-label")).ToHaveTextAsync("社区");
         await Expect(page.Locator("#figure-communities .figure-value")).ToHaveTextAsync("6");
-        var rows = page.Locator("main table tbody tr");
+        var rows = page.Locator("#communities-at-a-glance tbody tr");
         await Expect(rows).ToHaveCountAsync(6);
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "南区社区" })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "退出" })).ToBeVisibleAsync();

@@ -28,6 +28,7 @@ public sealed class NavigationViewComponent(IStringLocalizer<SharedResource> l) 
                 items.Add(new(l["Menu.Volunteers"], "Volunteers", "Index"));
                 items.Add(new(l["Menu.Accounts"], "Accounts", "Index"));
                 items.Add(new(l["Menu.Audit"], "Audit", "Index"));
+                items.Add(new(l["Menu.DeliveryLog"], "DeliveryLog", "Index"));
                 items.Add(new(l["Menu.ServiceKinds"], "ServiceKinds", "Index"));
                 break;
             case PortalRole.CommunityCommittee:

@@ -158,7 +158,13 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, IOpt
         foreach (var seed in DemoCatalog.Accounts)
         {
             if (await users.FindByNameAsync(seed.UserName) is not null) continue;
-            var user = new AppUser { UserName = seed.UserName, DisplayName = seed.DisplayName, CreatedAtUtc = clock.GetUtcNow().UtcDateTime };
+            // A confirmed address at the reserved .example domain, so the demo's reminders are also emailed: in
+            // Development they land as .eml files in App_Data/mail and in the delivery log (issue 17).
+            var user = new AppUser
+            {
+                UserName = seed.UserName, DisplayName = seed.DisplayName, CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+                Email = $"{seed.UserName}@tongkuang.example", EmailConfirmed = true,
+            };
             user.AssignScope(seed.Role, subDistrict.Id,
                 seed.Community is null ? null : communities[seed.Community].Id,
                 seed.Unit is null ? null : units[seed.Unit].Id);

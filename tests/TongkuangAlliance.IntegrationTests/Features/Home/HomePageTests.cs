@@ -24,7 +24,7 @@ public sealed class HomePageTests(PortalFactory factory)
         Assert.Equal(expected, figures);
         Assert.Equal([6, 10], expected[..2]);
         Assert.Contains("铜矿街道党建联盟概览", document.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal(6, document.QuerySelectorAll("main table:not(#overdue-by-community) tbody tr").Length);
+        Assert.Equal(6, document.QuerySelectorAll("#communities-at-a-glance tbody tr").Length);
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public sealed class HomePageTests(PortalFactory factory)
     {
         using var client = await factory.CreatePortalClient().SignedInAsAsync(PortalClient.Users.EngineeringUnit);
         var document = await client.GetDocumentAsync("/");
-        var rows = document.QuerySelectorAll("main table:not(#overdue-by-community) tbody tr").Select(r => r.TextContent).ToList();
+        var rows = document.QuerySelectorAll("#communities-at-a-glance tbody tr").Select(r => r.TextContent).ToList();
 
         Assert.Contains("铜矿工程部", document.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
         Assert.Single(rows);
