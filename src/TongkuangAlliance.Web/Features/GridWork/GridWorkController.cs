@@ -57,7 +57,8 @@ public sealed class GridWorkController(AppDbContext db, TimeProvider clock, IAut
             Grids = grids.Select(g => new MyGrid(g.Id, g.Name, g.CommunityName, g.ChiefName, g.ChiefPhone,
                 buildings.Where(b => b.GridId == g.Id).Select(b => b.Row).ToList(),
                 cases.Where(c => c.GridId == g.Id).Select(c => c.Row).ToList())).ToList(),
-            VisitsThisMonth = await db.Visits.AsNoTracking().VisibleTo(scope).CountAsync(v => v.VisitedOn >= monthStart, cancellationToken),
+            VisitsThisMonth = await db.Visits.AsNoTracking().VisibleTo(scope).CountAsync(v => v.VisitedOn >= monthStart && v.VisitedOn < monthStart.AddMonths(1), cancellationToken),
+            ThisMonth = monthStart.ToString("yyyy-MM", CultureInfo.InvariantCulture),
         });
     }
 

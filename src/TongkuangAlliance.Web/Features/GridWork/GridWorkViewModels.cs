@@ -14,6 +14,9 @@ public sealed class MyGridViewModel
 {
     public required IReadOnlyList<MyGrid> Grids { get; init; }
     public int VisitsThisMonth { get; init; }
+
+    /// <summary>This China month as yyyy-MM: the visits list's filter behind <see cref="VisitsThisMonth"/>.</summary>
+    public string ThisMonth { get; init; } = "";
 }
 
 /// <summary>

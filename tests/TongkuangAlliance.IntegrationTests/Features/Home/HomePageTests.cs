@@ -47,7 +47,7 @@ public sealed class HomePageTests(PortalFactory factory)
     {
         using var client = await factory.CreatePortalClient().SignedInAsAsync(PortalClient.Users.EngineeringUnit);
         var document = await client.GetDocumentAsync("/");
-        var rows = document.QuerySelectorAll("#communities-at-a-glance tbody tr").Select(r => r.TextContent).ToList();
+        var rows = document.QuerySelectorAll("main table tbody tr").Select(r => r.TextContent).ToList();
 
         Assert.Contains("铜矿工程部", document.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
         Assert.Single(rows);

@@ -10,14 +10,15 @@ namespace TongkuangAlliance.IntegrationTests.Features.Home;
 public sealed class HomeToDoTests(PortalFactory factory)
 {
     [Theory]
-    [InlineData(PortalClient.Users.SouthCommunity, new[] { "to-accept", "due-soon", "overdue", "to-follow-up", "terms-owed", "activities-this-week", "awaiting-units" })]
-    [InlineData(PortalClient.Users.EngineeringUnit, new[] { "terms-owed", "terms-overdue", "open-work", "activities-to-confirm" })]
-    public async Task Every_to_do_count_equals_the_list_it_opens(string user, string[] expectedItems)
+    [InlineData(PortalClient.Users.SouthCommunity, "/", new[] { "to-accept", "due-soon", "overdue", "to-follow-up", "terms-owed", "activities-this-week", "awaiting-units" })]
+    [InlineData(PortalClient.Users.EngineeringUnit, "/", new[] { "terms-owed", "terms-overdue", "open-work", "activities-to-confirm" })]
+    [InlineData("wangge-nanqu1", "/GridWork", new[] { "open-cases", "visits-this-month" })]
+    public async Task Every_to_do_count_equals_the_list_it_opens(string user, string home, string[] expectedItems)
     {
         using var client = await factory.CreatePortalClient().SignedInAsAsync(user);
-        var home = await client.GetDocumentAsync("/");
+        var page = await client.GetDocumentAsync(home);
 
-        var items = home.QuerySelectorAll(".work-item").ToList();
+        var items = page.QuerySelectorAll(".work-item").ToList();
         Assert.Equal(expectedItems, items.Select(i => i.Id!["work-".Length..]));
         var total = 0;
         foreach (var item in items)
