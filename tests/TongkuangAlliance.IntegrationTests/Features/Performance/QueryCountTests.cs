@@ -39,7 +39,8 @@ public sealed class QueryCountTests(PortalFactory factory) : IClassFixture<Porta
 
         Assert.Equal(before, await CountAsync(subDistrict, subDistrictPages));
         Assert.Equal(beforeCommunity, await CountAsync(community, communityPages));
-        Assert.All(before.Values, count => Assert.InRange(count, 1, 12));
+        // The sub-district home adds the overdue items by community (issue 19): four grouped counts, 17 in all, fixed.
+        Assert.All(before.Values, count => Assert.InRange(count, 1, 20));
     }
 
     /// <summary>Adds, to 南区社区 and the alliance, about ten times what the demo has there.</summary>
