@@ -44,10 +44,12 @@ public static class ActivityCalendar
     /// <summary>The first and last day shown for <paramref name="month"/>: Monday of its first week to Sunday of its last.</summary>
     public static (DateOnly First, DateOnly Last) GridOf(DateOnly month)
     {
-        var first = month.AddDays(-(((int)month.DayOfWeek + 6) % 7));
         var lastOfMonth = month.AddMonths(1).AddDays(-1);
-        return (first, lastOfMonth.AddDays(6 - (((int)lastOfMonth.DayOfWeek + 6) % 7)));
+        return (MondayOf(month), MondayOf(lastOfMonth).AddDays(6));
     }
+
+    /// <summary>The Monday of the (Monday-first) week <paramref name="day"/> falls in.</summary>
+    public static DateOnly MondayOf(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
 
     /// <summary>The weeks from <paramref name="first"/> to <paramref name="last"/>, each day with the activities that touch it.</summary>
     public static List<IReadOnlyList<CalendarDay>> Weeks(DateOnly first, DateOnly last, DateOnly month, DateOnly today, IReadOnlyList<ActivityRow> rows)

@@ -46,7 +46,7 @@ public sealed class HomeController(AppDbContext db, TimeProvider clock, IStringL
             VacantBuildingChiefs = await buildings.CountAsync(b => b.Chief == null, ct),
             CasesNeedingAttention = await db.Cases.AsNoTracking().VisibleTo(scope).CountAsync(Case.EscalatedOrOverdueAt(clock.GetUtcNow().UtcDateTime), ct),
             CommunityRows = rows,
-            OverdueByCommunity = await Queues(scope).OverdueByCommunityAsync(ct),
+            OverdueByCommunity = await Queues(scope).OverdueByCommunityAsync(rows.Select(r => (r.Id, r.Name)), ct),
             LockedAccounts = await AutoLockedAccountsAsync(scope, ct),
         };
     }

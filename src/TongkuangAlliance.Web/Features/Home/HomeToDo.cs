@@ -36,21 +36,23 @@ public sealed class HomeToDo(AppDbContext db, TimeProvider clock, IStringLocaliz
         OpenWork: await new SupervisionQueries(db, clock, l).WorkQuery(scope, memberUnitId, null, openOnly: true, overdueOnly: false, stream: null).CountAsync(ct),
         ActivitiesToConfirm: await CountActivitiesAsync(new ActivityFilter { View = "list", AwaitingUnits = true, UnitId = memberUnitId }, ct));
 
-    /// <summary>Per community: overdue cases, overdue agreement terms and the community's own overdue supervised work.</summary>
-    public async Task<IReadOnlyList<CommunityOverdueRow>> OverdueByCommunityAsync(CancellationToken ct)
+    /// <summary>
+    /// Per community (the <paramref name="communities"/> the page already loaded, in their order): overdue cases, overdue
+    /// agreement terms and the community's own overdue supervised work.
+    /// </summary>
+    public async Task<IReadOnlyList<CommunityOverdueRow>> OverdueByCommunityAsync(IEnumerable<(int Id, string Name)> communities, CancellationToken ct)
     {
         var today = Today;
-        var communities = await db.Communities.AsNoTracking().VisibleTo(scope).OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync(ct);
         var cases = await db.Cases.AsNoTracking().VisibleTo(scope).Where(Case.OverdueAt(Now))
             .GroupBy(c => c.CommunityId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         var terms = await db.AgreementTerms.AsNoTracking().VisibleTo(scope).Where(AgreementTerm.InForce).Where(AgreementTerm.OverdueOn(today))
             .GroupBy(t => t.Case!.CommunityId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-        // The same rules as the supervision list's owner filter "c:{id}" with overdue (open and past due).
+        // The same rules as the supervision list's owner filter "c:{id}" with overdue (OverdueOn: not done and past due).
         var projects = await db.JointProjects.AsNoTracking().VisibleTo(scope)
-            .Where(p => p.OwnerSide == PairingSide.Community && p.Status != WorkStatus.Done).Where(JointProject.OverdueOn(today))
+            .Where(p => p.OwnerSide == PairingSide.Community).Where(JointProject.OverdueOn(today))
             .GroupBy(p => p.Pairing!.CommunityId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         var items = await db.ActionItems.AsNoTracking().VisibleTo(scope)
-            .Where(a => a.OwnerCommunityId != null && a.Status != WorkStatus.Done).Where(Core.Joint.ActionItem.OverdueOn(today))
+            .Where(a => a.OwnerCommunityId != null).Where(Core.Joint.ActionItem.OverdueOn(today))
             .GroupBy(a => a.OwnerCommunityId!.Value).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         return communities.Select(c => new CommunityOverdueRow(c.Id, c.Name,
             cases.GetValueOrDefault(c.Id), terms.GetValueOrDefault(c.Id), projects.GetValueOrDefault(c.Id) + items.GetValueOrDefault(c.Id))).ToList();
@@ -59,7 +61,7 @@ public sealed class HomeToDo(AppDbContext db, TimeProvider clock, IStringLocaliz
     /// <summary>Monday to Sunday of the China week <paramref name="today"/> falls in.</summary>
     public static (DateOnly Monday, DateOnly Sunday) ThisWeek(DateOnly today)
     {
-        var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
+        var monday = ActivityCalendar.MondayOf(today);
         return (monday, monday.AddDays(6));
     }
 
